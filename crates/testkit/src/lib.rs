@@ -1,0 +1,40 @@
+//! Test helpers shared by the newsgraph crates (a dev-dependency only).
+//!
+//! Corpora live in `../shared/` beside the repository, which exists on
+//! developer machines and in CI but not on a user's machine. Tests that read it
+//! call [`shared_dir`] and return early, printing a visible notice, when it is
+//! absent:
+//!
+//! ```
+//! let Some(dir) = newsgraph_testkit::shared_dir("data/ud_german_gsd") else { return };
+//! assert!(dir.is_dir());
+//! ```
+#![deny(missing_docs)]
+
+use std::path::PathBuf;
+
+/// The path `rel` inside the shared folder, or `None` (after printing a
+/// `SKIP` notice to stderr) when it does not exist.
+///
+/// The shared folder is `$NEWSGRAPH_SHARED` when set, else `../shared` next to
+/// the repository root.
+pub fn shared_dir(rel: &str) -> Option<PathBuf> {
+    let root = std::env::var_os("NEWSGRAPH_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
+    let path = root.join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "SKIP: {} not found (set NEWSGRAPH_SHARED to the shared data folder to run this test)",
+            path.display()
+        );
+        None
+    }
+}
+
+/// The path of a file in the repository (`samples/…`, `resources/…`).
+pub fn repo_path(rel: &str) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join(rel)
+}
