@@ -1,1 +1,196 @@
-fn main() {}
+//! The `newsgraph` binary: parses flags, wires the stages and calls the
+//! libraries. Exit codes: 0 all went well, 1 some inputs failed (each was
+//! reported on stderr), 2 the command itself could not run.
+
+mod args;
+mod run;
+
+use anyhow::{Context, Result};
+use args::{AnalyzeArgs, Cli, Command, EvalCommand, IngestArgs, SearchArgs, ShowArgs};
+use clap::Parser;
+use newsgraph_doc::record::{self, RecordOptions};
+use newsgraph_store::Store;
+use run::{RunConfig, RunSummary};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsgraph: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Analyze(a) => analyze(a),
+        Command::Ingest(a) => ingest(a),
+        Command::Search(a) => search(a),
+        Command::Show(a) => show(a),
+        Command::Eval(e) => eval(e),
+    }
+}
+
+fn exit_code(summary: RunSummary) -> ExitCode {
+    if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
+    let config = RunConfig::from_args(&args.input, 64)?;
+    warn_if_waiting_on_terminal(&config);
+    let pipeline = newsgraph_pipeline::standard()?;
+    let opts = RecordOptions {
+        tokens: args.tokens,
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let summary = config.run(&pipeline, |docs| {
+        for doc in docs {
+            let rec = record::to_json(doc, &opts);
+            if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &rec)?;
+            } else {
+                serde_json::to_writer(&mut out, &rec)?;
+            }
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(exit_code(summary))
+}
+
+fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    let config = RunConfig::from_args(&args.input, args.batch as usize)?;
+    warn_if_waiting_on_terminal(&config);
+    let db = db_path(args.db);
+    let mut store = Store::open(&db)?;
+    let pipeline = newsgraph_pipeline::standard()?;
+    let (mut new, mut duplicates) = (0usize, 0usize);
+    let summary = config.run(&pipeline, |docs| {
+        for outcome in store.insert_batch(docs)? {
+            if outcome.is_new() {
+                new += 1;
+            } else {
+                duplicates += 1;
+            }
+        }
+        Ok(())
+    })?;
+    eprintln!(
+        "newsgraph: {} documents analysed: {new} new, {duplicates} already stored; {} failed; database {}",
+        summary.analysed,
+        summary.failed,
+        db.display()
+    );
+    Ok(exit_code(summary))
+}
+
+fn search(args: SearchArgs) -> Result<ExitCode> {
+    let db = db_path(args.db);
+    let store = Store::open(&db)?;
+    let hits = store.search(&args.query, args.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for hit in &hits {
+        if args.json {
+            let v = serde_json::json!({"id": hit.id, "title": hit.title, "dct": hit.dct,
+                "snippet": hit.snippet, "score": hit.score});
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\n\t{}",
+                hit.id,
+                hit.dct.as_deref().unwrap_or("-"),
+                hit.title.as_deref().unwrap_or("(untitled)"),
+                hit.snippet
+            )?;
+        }
+    }
+    out.flush()?;
+    if hits.is_empty() && !args.json {
+        eprintln!("newsgraph: no documents match {:?}", args.query);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(args: ShowArgs) -> Result<ExitCode> {
+    let db = db_path(args.db);
+    let store = Store::open(&db)?;
+    let Some(rec) = store.get(&args.id)? else {
+        eprintln!(
+            "newsgraph: error: no document {:?} in {}; `newsgraph search WORDS` lists ids",
+            args.id,
+            db.display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let text = if args.compact {
+        serde_json::to_string(&rec)?
+    } else {
+        serde_json::to_string_pretty(&rec)?
+    };
+    println!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(cmd: EvalCommand) -> Result<ExitCode> {
+    match cmd {
+        EvalCommand::Segment { conllu, lang } => {
+            let seg = newsgraph_segment::Segmenter::for_lang(&lang);
+            let scores = newsgraph_segment::eval_conllu(&conllu, seg)
+                .with_context(|| format!("evaluating segmentation on {}", conllu.display()))?;
+            println!("{scores}");
+        }
+        EvalCommand::Timex {
+            wikiwars,
+            timeml,
+            lang,
+        } => {
+            let scores = match (wikiwars, timeml) {
+                (Some(dir), _) => newsgraph_time::eval::eval_wikiwars(&dir)
+                    .with_context(|| format!("evaluating timexes on {}", dir.display()))?,
+                (None, Some(dir)) => newsgraph_time::eval::eval_timeml(&dir, &lang)
+                    .with_context(|| format!("evaluating timexes on {}", dir.display()))?,
+                (None, None) => anyhow::bail!(
+                    "eval timex needs a corpus: --wikiwars DIR or --timeml DIR"
+                ),
+            };
+            println!("{scores}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn db_path(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(Store::default_path)
+}
+
+fn warn_if_waiting_on_terminal(config: &RunConfig) {
+    if config.stdin_is_interactive() {
+        eprintln!("newsgraph: reading a document from standard input (end with Ctrl-D); pass FILE arguments to analyse files");
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,191 @@
+//! The command line, as clap derive structs: each field's doc comment is its
+//! help text. Parsing only validates what the user typed; `main` builds the
+//! real objects.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// newsgraph turns news articles into a source-attributed, time-anchored record
+/// (entities, temporal expressions, quotes, claims, events) as JSON.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse documents and write one JSON record per document to stdout
+    /// (JSON Lines when there are several).
+    Analyze(AnalyzeArgs),
+    /// Analyse documents and keep them in the database (idempotent: the same
+    /// content twice is stored once).
+    Ingest(IngestArgs),
+    /// Full-text search over ingested documents.
+    Search(SearchArgs),
+    /// Print the stored record of one document.
+    Show(ShowArgs),
+    /// Evaluate a stage against an annotated corpus.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// Options shared by every command that reads documents.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Input files; `-` or nothing reads standard input.
+    pub inputs: Vec<PathBuf>,
+    /// Input format; detected from the file name and content when not given.
+    #[arg(long, value_name = "text|jsonl|html|rss|atom|warc")]
+    pub format: Option<String>,
+    /// Document language; detected per document when `auto`.
+    #[arg(long, default_value = "auto", value_name = "de|en|auto")]
+    pub lang: String,
+    /// Document creation time (YYYY-MM-DD), overriding datelines and metadata.
+    #[arg(long, value_name = "DATE")]
+    pub dct: Option<String>,
+    /// How relative dates are anchored: to the document date (`news`) or to the
+    /// last date mentioned (`narrative`, for history and encyclopaedia texts).
+    #[arg(long, value_enum, default_value_t = DocTypeArg::News)]
+    pub doctype: DocTypeArg,
+    /// Largest document accepted, in bytes; larger ones are reported and skipped.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    pub max_doc_bytes: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Never show a progress bar, even on a terminal.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `--doctype` values.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DocTypeArg {
+    /// Relative dates refer to the document creation time.
+    News,
+    /// Relative dates refer to the last date mentioned.
+    Narrative,
+}
+
+/// `newsgraph analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Where documents come from and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Indent the JSON for humans.
+    #[arg(long)]
+    pub pretty: bool,
+    /// Include the token layer in the record.
+    #[arg(long)]
+    pub tokens: bool,
+}
+
+/// `newsgraph ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Where documents come from and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Database file (default: $NEWSGRAPH_DB, else the user data directory).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
+}
+
+/// `newsgraph search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (all must occur); use "double quotes" for a phrase.
+    pub query: String,
+    /// Database file (default: $NEWSGRAPH_DB, else the user data directory).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Most hits to show.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Print hits as JSON Lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsgraph show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Document id, or a prefix of its content hash (8+ hex digits).
+    pub id: String,
+    /// Database file (default: $NEWSGRAPH_DB, else the user data directory).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// One line of JSON instead of indented JSON.
+    #[arg(long)]
+    pub compact: bool,
+}
+
+/// `newsgraph eval …`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Sentence-boundary and token precision/recall/F1 against a UD treebank.
+    Segment {
+        /// A CoNLL-U file.
+        #[arg(long, value_name = "FILE")]
+        conllu: PathBuf,
+        /// Language of the treebank.
+        #[arg(long, default_value = "de")]
+        lang: String,
+    },
+    /// TempEval-3 style scores of temporal expressions against TIMEX2 (ACE
+    /// APF, WikiWarsDE) or TIMEX3 (TimeML) annotation.
+    Timex {
+        /// A WikiWarsDE folder (with `in/` and `key/`), scored as narrative German.
+        #[arg(long, value_name = "DIR", conflicts_with = "timeml")]
+        wikiwars: Option<PathBuf>,
+        /// A folder of TimeML `.tml` files, scored as news.
+        #[arg(long, value_name = "DIR")]
+        timeml: Option<PathBuf>,
+        /// Language of the TimeML files.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn analyze_defaults_are_auto_lang_and_news() {
+        let cli = Cli::try_parse_from(["newsgraph", "analyze", "a.txt", "--pretty"]).unwrap();
+        let Command::Analyze(a) = cli.command else {
+            panic!("expected analyze")
+        };
+        assert_eq!(a.input.lang, "auto");
+        assert_eq!(a.input.doctype, DocTypeArg::News);
+        assert!(a.pretty);
+    }
+
+    #[test]
+    fn ingest_batch_must_be_positive() {
+        assert!(Cli::try_parse_from(["newsgraph", "ingest", "--batch", "0", "x"]).is_err());
+    }
+
+    #[test]
+    fn eval_timex_takes_one_corpus_kind() {
+        let r = Cli::try_parse_from([
+            "newsgraph", "eval", "timex", "--wikiwars", "a", "--timeml", "b",
+        ]);
+        assert!(r.is_err());
+    }
+}

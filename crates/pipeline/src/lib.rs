@@ -1,0 +1,179 @@
+//! Composes analysis stages into a [`Pipeline`] whose order is checked: every
+//! layer a stage reads must be written by an earlier stage.
+//!
+//! Overview: [`Pipeline::new`] takes boxed [`Stage`]s and checks their order;
+//! [`Pipeline::run`] enriches one [`Doc`] in place. A stage that panics (a bug,
+//! never expected) is caught, so one bad document can't take down a batch: the
+//! document is reported as failed with the stage's name.
+//!
+//! ```
+//! use newsgraph_doc::{Doc, Layer, Stage};
+//! use newsgraph_pipeline::Pipeline;
+//!
+//! struct Upper;
+//! impl Stage for Upper {
+//!     fn name(&self) -> &'static str { "lang-by-hand" }
+//!     fn reads(&self) -> &'static [Layer] { &[] }
+//!     fn writes(&self) -> &'static [Layer] { &[Layer::Lang] }
+//!     fn annotate(&self, doc: &mut Doc) { doc.meta.lang = Some("de".into()) }
+//! }
+//! let pipeline = Pipeline::new(vec![Box::new(Upper)]).unwrap();
+//! let mut doc = Doc::new("x", "Hallo");
+//! pipeline.run(&mut doc).unwrap();
+//! assert_eq!(doc.meta.lang.as_deref(), Some("de"));
+//! ```
+#![deny(missing_docs)]
+
+use newsgraph_doc::{Doc, Layer, Stage};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// A pipeline could not be built or a stage failed on a document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    /// A stage reads a layer no earlier stage writes.
+    #[error("stage {stage} reads the {layer:?} layer, but no earlier stage writes it; add a stage that writes {layer:?} before {stage}")]
+    MissingLayer {
+        /// The stage that reads.
+        stage: &'static str,
+        /// The layer nobody writes.
+        layer: Layer,
+    },
+    /// A stage panicked on a document (a bug: please report it with the input).
+    #[error("internal error in stage {stage} on document {doc_id}: {message}; please report this with the input")]
+    StagePanicked {
+        /// The stage.
+        stage: &'static str,
+        /// The document.
+        doc_id: String,
+        /// The panic message.
+        message: String,
+    },
+}
+
+/// An ordered, checked list of stages.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.stages.iter().map(|s| s.name()))
+            .finish()
+    }
+}
+
+impl Pipeline {
+    /// Builds a pipeline, checking that every read layer is written earlier.
+    /// `Flags` is always readable: any stage may append flags.
+    pub fn new(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, PipelineError> {
+        let mut written: Vec<Layer> = vec![Layer::Flags];
+        for stage in &stages {
+            if let Some(layer) = stage.reads().iter().find(|l| !written.contains(l)) {
+                return Err(PipelineError::MissingLayer {
+                    stage: stage.name(),
+                    layer: *layer,
+                });
+            }
+            written.extend_from_slice(stage.writes());
+        }
+        Ok(Pipeline { stages })
+    }
+
+    /// Names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage on `doc`, in order.
+    pub fn run(&self, doc: &mut Doc) -> Result<(), PipelineError> {
+        for stage in &self.stages {
+            let outcome = catch_unwind(AssertUnwindSafe(|| stage.annotate(doc)));
+            if let Err(payload) = outcome {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                return Err(PipelineError::StagePanicked {
+                    stage: stage.name(),
+                    doc_id: doc.meta.id.clone(),
+                    message,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake {
+        name: &'static str,
+        reads: &'static [Layer],
+        writes: &'static [Layer],
+        panics: bool,
+    }
+
+    impl Stage for Fake {
+        fn name(&self) -> &'static str {
+            self.name
+        }
+        fn reads(&self) -> &'static [Layer] {
+            self.reads
+        }
+        fn writes(&self) -> &'static [Layer] {
+            self.writes
+        }
+        fn annotate(&self, doc: &mut Doc) {
+            if self.panics {
+                panic!("boom");
+            }
+            doc.timexes = Some(Vec::new());
+        }
+    }
+
+    fn fake(name: &'static str, reads: &'static [Layer], writes: &'static [Layer]) -> Box<dyn Stage> {
+        Box::new(Fake { name, reads, writes, panics: false })
+    }
+
+    #[test]
+    fn rejects_a_stage_whose_input_nobody_writes() {
+        let err = Pipeline::new(vec![
+            fake("time", &[Layer::Sentences], &[Layer::Timexes]),
+            fake("segment", &[], &[Layer::Sentences]),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("stage time reads the Sentences layer"));
+    }
+
+    #[test]
+    fn accepts_a_correct_order_and_runs_it() {
+        let p = Pipeline::new(vec![
+            fake("segment", &[], &[Layer::Sentences]),
+            fake("time", &[Layer::Sentences], &[Layer::Timexes]),
+        ])
+        .unwrap();
+        assert_eq!(p.stage_names(), ["segment", "time"]);
+        let mut doc = Doc::new("d", "text");
+        p.run(&mut doc).unwrap();
+        assert_eq!(doc.timexes, Some(vec![]));
+    }
+
+    #[test]
+    fn a_panicking_stage_becomes_an_error_naming_it() {
+        let p = Pipeline::new(vec![Box::new(Fake {
+            name: "buggy",
+            reads: &[],
+            writes: &[],
+            panics: true,
+        })])
+        .unwrap();
+        let mut doc = Doc::new("doc-7", "text");
+        let err = p.run(&mut doc).unwrap_err();
+        assert!(err.to_string().contains("stage buggy on document doc-7: boom"));
+    }
+}
