@@ -51,6 +51,17 @@ pub enum PipelineError {
     },
 }
 
+/// The default pipeline, in order: language identification, segmentation
+/// (sentences, tokens), quality flags, temporal expressions.
+pub fn standard() -> Result<Pipeline, PipelineError> {
+    Pipeline::new(vec![
+        Box::new(newsgraph_quality::LangIdStage),
+        Box::new(newsgraph_segment::SegmentStage),
+        Box::new(newsgraph_quality::QualityFlagStage),
+        Box::new(newsgraph_time::TimexStage),
+    ])
+}
+
 /// An ordered, checked list of stages.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -138,6 +149,12 @@ mod tests {
 
     fn fake(name: &'static str, reads: &'static [Layer], writes: &'static [Layer]) -> Box<dyn Stage> {
         Box::new(Fake { name, reads, writes, panics: false })
+    }
+
+    #[test]
+    fn the_standard_pipeline_is_in_a_valid_order() {
+        let p = standard().unwrap();
+        assert_eq!(p.stage_names(), ["lang-id", "segment", "quality-flags", "time"]);
     }
 
     #[test]
