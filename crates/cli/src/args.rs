@@ -31,6 +31,48 @@ pub enum Command {
     /// Evaluate a stage against an annotated corpus.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train a model from annotated corpora.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Tag pre-tokenised text (one token per line, blank line between
+    /// sentences) with named entities: writes `token<TAB>BIO-label`.
+    Ner(NerArgs),
+}
+
+/// `newsgraph ner`.
+#[derive(Debug, Args)]
+pub struct NerArgs {
+    /// Read and write the CoNLL layout (the only layout for now).
+    #[arg(long, required = true)]
+    pub conll: bool,
+    /// Input file; `-` or nothing reads standard input.
+    pub input: Option<PathBuf>,
+}
+
+/// `newsgraph train …`.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the named-entity tagger (averaged structured perceptron).
+    Ner {
+        /// Training files: GermEval TSV, two-column CoNLL, HIPE TSV, SmartData JSON(L).gz.
+        #[arg(long = "train", value_name = "FILE", required = true, num_args = 1..)]
+        train: Vec<PathBuf>,
+        /// GermEval-format file to choose the best epoch on.
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Where to write the model (`.bin.gz`).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Word clusters file (`word<TAB>coarse<TAB>fine`, optionally gzipped).
+        #[arg(long, value_name = "FILE")]
+        clusters: Option<PathBuf>,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+        /// Seed of the sentence shuffling (same data and seed give the same model).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Options shared by every command that reads documents.
@@ -139,6 +181,13 @@ pub enum EvalCommand {
         /// Language of the treebank.
         #[arg(long, default_value = "de")]
         lang: String,
+    },
+    /// Strict chunk precision/recall/F1 of the shipped NER model, per class,
+    /// against a GermEval-format (or two-column CoNLL) file.
+    Ner {
+        /// The gold file.
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
     },
     /// TempEval-3 style scores of temporal expressions against TIMEX2 (ACE
     /// APF, WikiWarsDE) or TIMEX3 (TimeML) annotation.

@@ -6,7 +6,10 @@ mod args;
 mod run;
 
 use anyhow::{Context, Result};
-use args::{AnalyzeArgs, Cli, Command, EvalCommand, IngestArgs, SearchArgs, ShowArgs};
+use args::{
+    AnalyzeArgs, Cli, Command, EvalCommand, IngestArgs, NerArgs, SearchArgs, ShowArgs,
+    TrainCommand,
+};
 use clap::Parser;
 use newsgraph_doc::record::{self, RecordOptions};
 use newsgraph_store::Store;
@@ -36,6 +39,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Search(a) => search(a),
         Command::Show(a) => show(a),
         Command::Eval(e) => eval(e),
+        Command::Train(t) => train(t),
+        Command::Ner(a) => ner(a),
     }
 }
 
@@ -155,6 +160,12 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
                 .with_context(|| format!("evaluating segmentation on {}", conllu.display()))?;
             println!("{scores}");
         }
+        EvalCommand::Ner { gold } => {
+            let model = newsgraph_ner::shipped_model()?;
+            let scores = newsgraph_ner::eval_conll(&gold, model)
+                .with_context(|| format!("evaluating NER on {}", gold.display()))?;
+            println!("{scores}");
+        }
         EvalCommand::Timex {
             wikiwars,
             timeml,
@@ -171,6 +182,55 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
             };
             println!("{scores}");
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train(cmd: TrainCommand) -> Result<ExitCode> {
+    match cmd {
+        TrainCommand::Ner {
+            train,
+            dev,
+            out,
+            clusters,
+            epochs,
+            seed,
+        } => {
+            let opts = newsgraph_ner::TrainOptions {
+                epochs,
+                seed,
+                clusters,
+                ..newsgraph_ner::TrainOptions::default()
+            };
+            let report = newsgraph_ner::train(&train, dev.as_deref(), &out, &opts)?;
+            eprintln!(
+                "newsgraph: trained on {} sentences ({} tokens), {} features, epoch {} kept; model {}",
+                report.sentences,
+                report.tokens,
+                report.features,
+                report.epoch,
+                out.display()
+            );
+            if let Some(dev) = report.dev {
+                println!("{dev}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ner(args: NerArgs) -> Result<ExitCode> {
+    debug_assert!(args.conll);
+    let model = newsgraph_ner::shipped_model()?;
+    let stdout = std::io::stdout();
+    let out = BufWriter::new(stdout.lock());
+    match args.input.filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            let file = std::fs::File::open(&path)
+                .with_context(|| format!("{}: cannot read", path.display()))?;
+            newsgraph_ner::tag_conll(std::io::BufReader::new(file), out, model)?;
+        }
+        None => newsgraph_ner::tag_conll(std::io::stdin().lock(), out, model)?,
     }
     Ok(ExitCode::SUCCESS)
 }

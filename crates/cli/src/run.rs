@@ -6,7 +6,7 @@ use crate::args::{DocTypeArg, InputArgs};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph_doc::{Doc, DocType};
-use newsgraph_ingest::{Format, IngestError, ReadOptions};
+use newsgraph_read::{Format, IngestError, ReadOptions};
 use newsgraph_pipeline::Pipeline;
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -148,7 +148,7 @@ impl RunConfig {
         for input in &self.inputs {
             let docs: Box<dyn Iterator<Item = Result<Doc, IngestError>>> =
                 if input == Path::new("-") {
-                    match newsgraph_ingest::read_stdin(&self.read) {
+                    match newsgraph_read::read_stdin(&self.read) {
                         Ok(it) => Box::new(it),
                         Err(e) => {
                             summary.failed += 1;
@@ -157,7 +157,7 @@ impl RunConfig {
                         }
                     }
                 } else {
-                    match newsgraph_ingest::read_path(input, &self.read) {
+                    match newsgraph_read::read_path(input, &self.read) {
                         Ok(it) => Box::new(it),
                         Err(e) => {
                             summary.failed += 1;

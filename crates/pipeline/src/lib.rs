@@ -39,6 +39,14 @@ pub enum PipelineError {
         /// The layer nobody writes.
         layer: Layer,
     },
+    /// A stage's model or resources could not be loaded.
+    #[error("cannot load stage {stage}: {message}")]
+    Load {
+        /// The stage.
+        stage: &'static str,
+        /// Why.
+        message: String,
+    },
     /// A stage panicked on a document (a bug: please report it with the input).
     #[error("internal error in stage {stage} on document {doc_id}: {message}; please report this with the input")]
     StagePanicked {
@@ -52,12 +60,17 @@ pub enum PipelineError {
 }
 
 /// The default pipeline, in order: language identification, segmentation
-/// (sentences, tokens), quality flags, temporal expressions.
+/// (sentences, tokens), quality flags, named entities, temporal expressions.
 pub fn standard() -> Result<Pipeline, PipelineError> {
+    let ner = newsgraph_ner::NerStage::load().map_err(|e| PipelineError::Load {
+        stage: "ner",
+        message: e.to_string(),
+    })?;
     Pipeline::new(vec![
         Box::new(newsgraph_quality::LangIdStage),
         Box::new(newsgraph_segment::SegmentStage),
         Box::new(newsgraph_quality::QualityFlagStage),
+        Box::new(ner),
         Box::new(newsgraph_time::TimexStage),
     ])
 }
@@ -154,7 +167,7 @@ mod tests {
     #[test]
     fn the_standard_pipeline_is_in_a_valid_order() {
         let p = standard().unwrap();
-        assert_eq!(p.stage_names(), ["lang-id", "segment", "quality-flags", "time"]);
+        assert_eq!(p.stage_names(), ["lang-id", "segment", "quality-flags", "ner", "time"]);
     }
 
     #[test]

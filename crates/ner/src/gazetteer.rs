@@ -1,0 +1,163 @@
+//! Name lists compiled in from `resources/de/ner/`, matched against token
+//! sequences to give the tagger gazetteer features.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The lists and the category each belongs to (bit index = position).
+const LISTS: [(&str, &str); 6] = [
+    (
+        "country",
+        include_str!("../../../resources/de/ner/loc_countries.txt"),
+    ),
+    (
+        "city",
+        include_str!("../../../resources/de/ner/loc_cities.txt"),
+    ),
+    (
+        "region",
+        include_str!("../../../resources/de/ner/loc_regions.txt"),
+    ),
+    (
+        "org",
+        include_str!("../../../resources/de/ner/org_names.txt"),
+    ),
+    (
+        "media",
+        include_str!("../../../resources/de/ner/org_media.txt"),
+    ),
+    (
+        "first",
+        include_str!("../../../resources/de/ner/per_first_names.txt"),
+    ),
+];
+
+/// Adjective stems derived from place names (*nordkoreanisch*).
+const LOC_ADJECTIVES: &str = include_str!("../../../resources/de/ner/loc_adjectives.txt");
+
+/// Category names, by bit index.
+pub const CATEGORIES: [&str; 6] = ["country", "city", "region", "org", "media", "first"];
+
+/// Inflection endings stripped before looking an adjective stem up.
+const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
+
+/// Compiled gazetteers.
+#[derive(Debug)]
+pub struct Gazetteer {
+    /// Space-joined entry → category bits.
+    exact: HashMap<String, u8>,
+    /// Lower-cased single-token entries of four or more chars → bits, for
+    /// compounds (*Russlandreise*).
+    lower: HashMap<String, u8>,
+    /// First tokens of multi-token entries.
+    starts: HashSet<String>,
+    max_len: usize,
+    adjectives: HashSet<String>,
+}
+
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    /// The compiled-in German gazetteer, built once.
+    pub fn german() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut g = Gazetteer {
+                exact: HashMap::new(),
+                lower: HashMap::new(),
+                starts: HashSet::new(),
+                max_len: 1,
+                adjectives: entries(LOC_ADJECTIVES).map(str::to_lowercase).collect(),
+            };
+            for (bit, (_, list)) in LISTS.iter().enumerate() {
+                for e in entries(list) {
+                    let toks: Vec<&str> = e.split_whitespace().collect();
+                    *g.exact.entry(toks.join(" ")).or_default() |= 1 << bit;
+                    if toks.len() > 1 {
+                        g.starts.insert(toks[0].to_string());
+                        g.max_len = g.max_len.max(toks.len());
+                    } else if e.chars().count() >= 4 {
+                        *g.lower.entry(e.to_lowercase()).or_default() |= 1 << bit;
+                    }
+                }
+            }
+            g
+        })
+    }
+
+    /// Category bits of a single word.
+    pub fn word(&self, w: &str) -> u8 {
+        self.exact.get(w).copied().unwrap_or(0)
+    }
+
+    /// Category bits of a lower-cased single-token entry.
+    pub fn lower(&self, w: &str) -> u8 {
+        self.lower.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether a lower-cased word is an inflected place adjective.
+    pub fn is_adjective(&self, lower: &str) -> bool {
+        ADJ_ENDINGS.iter().any(|e| {
+            lower
+                .strip_suffix(e)
+                .is_some_and(|stem| self.adjectives.contains(stem))
+        })
+    }
+
+    /// Longest matches: for every token, the category bits of the match it
+    /// begins and of the match it continues.
+    pub fn spans(&self, toks: &[&str]) -> Vec<(u8, u8)> {
+        let mut out = vec![(0u8, 0u8); toks.len()];
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut matched = 1;
+            let mut bits = self.word(toks[i]);
+            if self.starts.contains(toks[i]) {
+                for len in (2..=self.max_len.min(toks.len() - i)).rev() {
+                    buf.clear();
+                    for (k, t) in toks[i..i + len].iter().enumerate() {
+                        if k > 0 {
+                            buf.push(' ');
+                        }
+                        buf.push_str(t);
+                    }
+                    if let Some(&b) = self.exact.get(&buf) {
+                        bits = b;
+                        matched = len;
+                        break;
+                    }
+                }
+            }
+            if bits != 0 {
+                out[i].0 = bits;
+                for o in &mut out[i + 1..i + matched] {
+                    o.1 = bits;
+                }
+            }
+            i += matched;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_multi_word_names_and_adjectives() {
+        let g = Gazetteer::german();
+        let toks = ["die", "Vereinigten", "Staaten", "und", "Frankreich"];
+        let s = g.spans(&toks);
+        assert_ne!(s[1].0, 0);
+        assert_ne!(s[2].1, 0);
+        assert_ne!(s[4].0, 0);
+        assert!(g.is_adjective("französischen"));
+        assert!(!g.is_adjective("schönen"));
+    }
+}

@@ -1,0 +1,81 @@
+//! German named-entity recognition over GermEval 2014's twelve outer classes
+//! (PER, LOC, ORG, OTH, each plain, `deriv` or `part`), with an averaged
+//! structured perceptron trained in Rust.
+//!
+//! Overview:
+//! - [`Model`] is a trained tagger: sparse feature weights (features are
+//!   64-bit hashes of word, affix, shape, context, gazetteer and word-cluster
+//!   templates), BIO label transitions decoded with Viterbi, and the word
+//!   clusters it was trained with. [`Model::to_bytes`]/[`Model::from_bytes`]
+//!   give its gzipped binary file.
+//! - [`NerStage`] is the pipeline stage; [`NerStage::load`] decodes the model
+//!   shipped in `models/ner-de.bin.gz` (compiled in) once per process.
+//! - [`train`] trains a model from GermEval-style and other corpora
+//!   ([`read_corpus`] maps their tag sets), choosing the epoch on a dev file;
+//!   [`build_clusters`] derives word clusters from unlabelled text.
+//! - [`tag_conll`] and [`eval_conll`] tag a token-per-line file and score a
+//!   gold file ([`NerScores`], conlleval-style strict chunks).
+//!
+//! Gazetteers (countries, cities, regions, organisations, media, first names,
+//! place adjectives) are compiled in from `resources/de/ner/`.
+//!
+//! ```
+//! use newsgraph_ner::NerStage;
+//! let stage = NerStage::load().unwrap();
+//! let labels = stage.model().tag(&["Bundeskanzler", "Olaf", "Scholz", "reiste", "nach", "Paris", "."]);
+//! assert_eq!(labels[1], "B-PER");
+//! assert_eq!(labels[5], "B-LOC");
+//! ```
+#![deny(missing_docs)]
+
+mod clusters;
+mod conll;
+mod corpus;
+mod features;
+mod gazetteer;
+pub mod labels;
+mod model;
+mod score;
+mod stage;
+mod train;
+
+use std::path::PathBuf;
+
+pub use clusters::{build_clusters, ClusterOptions, Clusters};
+pub use conll::{eval_conll, tag_conll};
+pub use corpus::{read_corpus, simple_tokens, Sentence};
+pub use model::{Model, Scratch};
+pub use score::{Counts, NerScores};
+pub use stage::{shipped_model, NerStage};
+pub use train::{train, TrainOptions, TrainReport};
+
+/// What can go wrong reading data or models.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NerError {
+    /// A file could not be read or written.
+    #[error("cannot access {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A data file is not in a layout the reader knows.
+    #[error("{path}:{line}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A model file is damaged or from another version.
+    #[error("bad model file: {0}; retrain it with `newsgraph train ner`")]
+    BadModel(String),
+    /// The training files hold no sentence.
+    #[error("the training files contain no sentences; pass GermEval-style TSV files")]
+    NoData,
+}
