@@ -233,7 +233,13 @@ mod tests {
     #[test]
     fn eval_timex_takes_one_corpus_kind() {
         let r = Cli::try_parse_from([
-            "newsgraph", "eval", "timex", "--wikiwars", "a", "--timeml", "b",
+            "newsgraph",
+            "eval",
+            "timex",
+            "--wikiwars",
+            "a",
+            "--timeml",
+            "b",
         ]);
         assert!(r.is_err());
     }

@@ -7,8 +7,7 @@ mod run;
 
 use anyhow::{Context, Result};
 use args::{
-    AnalyzeArgs, Cli, Command, EvalCommand, IngestArgs, NerArgs, SearchArgs, ShowArgs,
-    TrainCommand,
+    AnalyzeArgs, Cli, Command, EvalCommand, IngestArgs, NerArgs, SearchArgs, ShowArgs, TrainCommand,
 };
 use clap::Parser;
 use newsgraph_doc::record::{self, RecordOptions};
@@ -176,9 +175,9 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
                     .with_context(|| format!("evaluating timexes on {}", dir.display()))?,
                 (None, Some(dir)) => newsgraph_time::eval::eval_timeml(&dir, &lang)
                     .with_context(|| format!("evaluating timexes on {}", dir.display()))?,
-                (None, None) => anyhow::bail!(
-                    "eval timex needs a corpus: --wikiwars DIR or --timeml DIR"
-                ),
+                (None, None) => {
+                    anyhow::bail!("eval timex needs a corpus: --wikiwars DIR or --timeml DIR")
+                }
             };
             println!("{scores}");
         }

@@ -6,8 +6,8 @@ use crate::args::{DocTypeArg, InputArgs};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph_doc::{Doc, DocType};
-use newsgraph_read::{Format, IngestError, ReadOptions};
 use newsgraph_pipeline::Pipeline;
+use newsgraph_read::{Format, IngestError, ReadOptions};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -71,7 +71,6 @@ impl RunConfig {
         let read = ReadOptions {
             format,
             max_doc_bytes: args.max_doc_bytes,
-            ..ReadOptions::default()
         };
         Ok(RunConfig {
             inputs,

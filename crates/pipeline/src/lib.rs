@@ -160,14 +160,26 @@ mod tests {
         }
     }
 
-    fn fake(name: &'static str, reads: &'static [Layer], writes: &'static [Layer]) -> Box<dyn Stage> {
-        Box::new(Fake { name, reads, writes, panics: false })
+    fn fake(
+        name: &'static str,
+        reads: &'static [Layer],
+        writes: &'static [Layer],
+    ) -> Box<dyn Stage> {
+        Box::new(Fake {
+            name,
+            reads,
+            writes,
+            panics: false,
+        })
     }
 
     #[test]
     fn the_standard_pipeline_is_in_a_valid_order() {
         let p = standard().unwrap();
-        assert_eq!(p.stage_names(), ["lang-id", "segment", "quality-flags", "ner", "time"]);
+        assert_eq!(
+            p.stage_names(),
+            ["lang-id", "segment", "quality-flags", "ner", "time"]
+        );
     }
 
     #[test]
@@ -177,7 +189,9 @@ mod tests {
             fake("segment", &[], &[Layer::Sentences]),
         ])
         .unwrap_err();
-        assert!(err.to_string().contains("stage time reads the Sentences layer"));
+        assert!(err
+            .to_string()
+            .contains("stage time reads the Sentences layer"));
     }
 
     #[test]
@@ -204,6 +218,8 @@ mod tests {
         .unwrap();
         let mut doc = Doc::new("doc-7", "text");
         let err = p.run(&mut doc).unwrap_err();
-        assert!(err.to_string().contains("stage buggy on document doc-7: boom"));
+        assert!(err
+            .to_string()
+            .contains("stage buggy on document doc-7: boom"));
     }
 }
