@@ -39,6 +39,9 @@ pub enum PipelineError {
         /// The layer nobody writes.
         layer: Layer,
     },
+    /// A stage name that the standard pipeline does not have.
+    #[error("no stage named {0:?}; the stages are lang-id, segment, quality-flags, ner, time")]
+    UnknownStage(String),
     /// A stage's model or resources could not be loaded.
     #[error("cannot load stage {stage}: {message}")]
     Load {
@@ -59,20 +62,44 @@ pub enum PipelineError {
     },
 }
 
+/// Names of the stages of [`standard`], in order.
+pub const STANDARD_STAGES: [&str; 5] = ["lang-id", "segment", "quality-flags", "ner", "time"];
+
 /// The default pipeline, in order: language identification, segmentation
 /// (sentences, tokens), quality flags, named entities, temporal expressions.
 pub fn standard() -> Result<Pipeline, PipelineError> {
-    let ner = newsgraph_ner::NerStage::load().map_err(|e| PipelineError::Load {
-        stage: "ner",
-        message: e.to_string(),
-    })?;
-    Pipeline::new(vec![
-        Box::new(newsgraph_quality::LangIdStage),
-        Box::new(newsgraph_segment::SegmentStage),
-        Box::new(newsgraph_quality::QualityFlagStage),
-        Box::new(ner),
-        Box::new(newsgraph_time::TimexStage),
-    ])
+    standard_without(&[])
+}
+
+/// The default pipeline less the stages named in `skip` (names as in
+/// [`STANDARD_STAGES`]). Skipping a stage that a later one needs is an error
+/// naming both.
+pub fn standard_without(skip: &[String]) -> Result<Pipeline, PipelineError> {
+    if let Some(unknown) = skip.iter().find(|s| !STANDARD_STAGES.contains(&s.as_str())) {
+        return Err(PipelineError::UnknownStage(unknown.clone()));
+    }
+    let wanted = |name: &str| !skip.iter().any(|s| s == name);
+    let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+    if wanted("lang-id") {
+        stages.push(Box::new(newsgraph_quality::LangIdStage));
+    }
+    if wanted("segment") {
+        stages.push(Box::new(newsgraph_segment::SegmentStage));
+    }
+    if wanted("quality-flags") {
+        stages.push(Box::new(newsgraph_quality::QualityFlagStage));
+    }
+    if wanted("ner") {
+        let ner = newsgraph_ner::NerStage::load().map_err(|e| PipelineError::Load {
+            stage: "ner",
+            message: e.to_string(),
+        })?;
+        stages.push(Box::new(ner));
+    }
+    if wanted("time") {
+        stages.push(Box::new(newsgraph_time::TimexStage));
+    }
+    Pipeline::new(stages)
 }
 
 /// An ordered, checked list of stages.
