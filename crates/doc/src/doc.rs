@@ -1,5 +1,5 @@
-use crate::{EntityMention, Flag, Layer, Span, Timex, Token};
 use crate::{Claim, Event, Quote};
+use crate::{EntityMention, Flag, Layer, Span, Timex, Token};
 
 /// How relative dates are anchored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,7 +47,9 @@ pub enum LayerError {
         len: usize,
     },
     /// Two spans of a non-overlapping layer overlap or are out of order.
-    #[error("{layer:?} spans {a_start}..{a_end} and {b_start}..{b_end} overlap or are out of order")]
+    #[error(
+        "{layer:?} spans {a_start}..{a_end} and {b_start}..{b_end} overlap or are out of order"
+    )]
     Overlap {
         /// The layer being set.
         layer: Layer,
@@ -235,7 +237,8 @@ mod tests {
             span: Span::new(s, e),
             kind: TokenKind::Word,
         };
-        doc.set_tokens(vec![tok(0, 1), tok(2, 4), tok(5, 6)]).unwrap();
+        doc.set_tokens(vec![tok(0, 1), tok(2, 4), tok(5, 6)])
+            .unwrap();
         assert_eq!(doc.tokens_in(Span::new(2, 6)).len(), 2);
         assert_eq!(doc.tokens_in(Span::new(1, 2)).len(), 0);
     }

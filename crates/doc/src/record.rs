@@ -37,10 +37,7 @@ pub fn to_json(doc: &Doc, opts: &RecordOptions) -> Value {
     let mut rec = Map::new();
     rec.insert("id".into(), json!(doc.meta.id));
     rec.insert("lang".into(), json!(doc.meta.lang));
-    rec.insert(
-        "dct".into(),
-        json!(doc.meta.dct.map(|d| d.to_string())),
-    );
+    rec.insert("dct".into(), json!(doc.meta.dct.map(|d| d.to_string())));
     rec.insert("title".into(), json!(doc.meta.title));
     if let Some(url) = &doc.meta.url {
         rec.insert("url".into(), json!(url));
@@ -220,10 +217,16 @@ pub fn from_json(v: &Value) -> Result<Doc, RecordError> {
     let text = v["text"].as_str().ok_or_else(|| err("missing text"))?;
     let idx = CharIndex::new(text);
     let span_of = |o: &Value| -> Result<Span, RecordError> {
-        let s = o["start"].as_u64().ok_or_else(|| err("span without start"))? as usize;
+        let s = o["start"]
+            .as_u64()
+            .ok_or_else(|| err("span without start"))? as usize;
         let e = o["end"].as_u64().ok_or_else(|| err("span without end"))? as usize;
-        let s = idx.byte_of_char(s).ok_or_else(|| err("span start past the text"))?;
-        let e = idx.byte_of_char(e).ok_or_else(|| err("span end past the text"))?;
+        let s = idx
+            .byte_of_char(s)
+            .ok_or_else(|| err("span start past the text"))?;
+        let e = idx
+            .byte_of_char(e)
+            .ok_or_else(|| err("span end past the text"))?;
         if s > e {
             return Err(err("span start after end"));
         }
@@ -240,7 +243,10 @@ pub fn from_json(v: &Value) -> Result<Doc, RecordError> {
         None => None,
     };
     let meta = Meta {
-        id: v["id"].as_str().ok_or_else(|| err("missing id"))?.to_string(),
+        id: v["id"]
+            .as_str()
+            .ok_or_else(|| err("missing id"))?
+            .to_string(),
         lang: opt_str(&v["lang"]),
         dct,
         title: opt_str(&v["title"]),
@@ -340,8 +346,11 @@ mod tests {
         doc.meta.lang = Some("de".into());
         doc.meta.dct = Some(jiff::civil::date(2024, 6, 12));
         let second = text.find("🎉").unwrap();
-        doc.set_sentences(vec![Span::new(0, second - 1), Span::new(second, text.len())])
-            .unwrap();
+        doc.set_sentences(vec![
+            Span::new(0, second - 1),
+            Span::new(second, text.len()),
+        ])
+        .unwrap();
         doc.timexes = Some(vec![]);
         let json = to_json(&doc, &RecordOptions::default());
         assert_eq!(json["sentences"][1]["start"], 16);
