@@ -81,13 +81,13 @@ pub fn standard_without(skip: &[String]) -> Result<Pipeline, PipelineError> {
     let wanted = |name: &str| !skip.iter().any(|s| s == name);
     let mut stages: Vec<Box<dyn Stage>> = Vec::new();
     if wanted("lang-id") {
-        stages.push(Box::new(newsgraph_quality::LangIdStage));
+        stages.push(Box::new(newsgraph_lang::LangIdStage));
     }
     if wanted("segment") {
         stages.push(Box::new(newsgraph_segment::SegmentStage));
     }
     if wanted("quality-flags") {
-        stages.push(Box::new(newsgraph_quality::QualityFlagStage));
+        stages.push(Box::new(newsgraph_lang::QualityFlagStage));
     }
     if wanted("ner") {
         let ner = newsgraph_ner::NerStage::load().map_err(|e| PipelineError::Load {
