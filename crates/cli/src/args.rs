@@ -187,7 +187,9 @@ pub enum EvalCommand {
         lang: String,
     },
     /// Strict chunk precision/recall/F1 of the shipped NER model, per class,
-    /// against a GermEval-format (or two-column CoNLL) file.
+    /// against a GermEval-format (or two-column CoNLL) file. The shipped model
+    /// was trained on GermEval dev and test-part-a: score it on other data, or
+    /// train a model without the file you score on (`train ner`).
     Ner {
         /// The gold file.
         #[arg(long, value_name = "FILE")]
