@@ -26,7 +26,11 @@ pub fn shared_dir(rel: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!(
+        // Written to the stderr handle, not with eprintln!, so the notice is
+        // visible even though the test harness captures printed output.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr().lock(),
             "SKIP: {} not found (set NEWSGRAPH_SHARED to the shared data folder to run this test)",
             path.display()
         );
