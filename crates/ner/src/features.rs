@@ -27,13 +27,21 @@ fn hash(tpl: u8, parts: &[&str]) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The value XOR-ed into every feature hash to make its copy specific to
+/// `domain`.
+pub(crate) fn domain_salt(domain: u8) -> u64 {
+    hash(255, &[&domain.to_string()])
+}
+
 /// Per-token facts computed once per sentence.
 struct Tok<'a> {
     word: &'a str,
     lower: String,
     shape: String,
-    coarse: Option<u16>,
-    fine: Option<u16>,
+    /// The fine and coarse word clusters spelt out (`-` for none), made once
+    /// per token as several templates of it and its neighbours use them.
+    fine_s: String,
+    coarse_s: String,
 }
 
 fn shape(w: &str) -> String {
@@ -104,8 +112,8 @@ pub fn extract(
                 word: w,
                 shape: shape(w),
                 lower,
-                coarse,
-                fine,
+                fine_s: fine.map_or("-".into(), num),
+                coarse_s: coarse.map_or("-".into(), num),
             }
         })
         .collect();
@@ -124,12 +132,11 @@ pub fn extract(
             info.get(j as usize).map_or("</s>", |t| t.shape.as_str())
         }
     };
-    let fine = |j: isize| -> String {
+    let fine = |j: isize| -> &str {
         if j < 0 {
-            return "<s>".into();
+            return "<s>";
         }
-        info.get(j as usize)
-            .map_or("</s>".into(), |t| t.fine.map_or("-".into(), num))
+        info.get(j as usize).map_or("</s>", |t| t.fine_s.as_str())
     };
     let gaz_bits = |j: isize| -> (u8, u8) {
         if j < 0 {
@@ -137,7 +144,9 @@ pub fn extract(
         }
         spans.get(j as usize).copied().unwrap_or((0, 0))
     };
-    let salt = domain.map(|d| hash(255, &[&d.to_string()]));
+    let salt = domain.map(domain_salt);
+    // Byte offsets of the characters of the current token's lower form.
+    let mut chars: Vec<usize> = Vec::new();
     for (i, t) in info.iter().enumerate() {
         if let (Some(salt), Some(&from)) = (salt, offsets.last()) {
             let to = out.len();
@@ -213,10 +222,11 @@ pub fn extract(
             }
         }
         // Compounds starting with a listed name (*Russlandreise*).
-        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
+        chars.clear();
+        chars.extend(t.lower.char_indices().map(|(b, _)| b));
         if chars.len() >= 7 && !t.word.contains('-') {
             for n in (4..=chars.len() - 3).rev() {
-                let bits = gaz.lower(&t.lower[..chars[n].0]);
+                let bits = gaz.lower(&t.lower[..chars[n]]);
                 if bits != 0 {
                     for (k, cat) in CATEGORIES.iter().enumerate() {
                         if bits & (1 << k) != 0 {
@@ -231,13 +241,13 @@ pub fn extract(
             f(26, &[if cap { "cap" } else { "low" }]);
         }
         // Word clusters.
-        let c0 = t.fine.map_or("-".into(), num);
-        f(27, &[&c0]);
-        f(28, &[&t.coarse.map_or("-".into(), num)]);
-        f(29, &[&fine(ii - 1)]);
-        f(30, &[&fine(ii + 1)]);
-        f(31, &[&fine(ii - 1), &c0]);
-        f(32, &[&c0, pos, if cap { "cap" } else { "nocap" }]);
+        let c0 = t.fine_s.as_str();
+        f(27, &[c0]);
+        f(28, &[&t.coarse_s]);
+        f(29, &[fine(ii - 1)]);
+        f(30, &[fine(ii + 1)]);
+        f(31, &[fine(ii - 1), c0]);
+        f(32, &[c0, pos, if cap { "cap" } else { "nocap" }]);
         if let Some((_, rest)) = t.word.rsplit_once('-') {
             if let Some((_, fc)) = clusters.get(rest) {
                 f(33, &[&num(fc)]);

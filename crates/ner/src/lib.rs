@@ -37,6 +37,7 @@ pub mod labels;
 mod model;
 mod score;
 mod stage;
+mod table;
 mod train;
 
 use std::path::PathBuf;

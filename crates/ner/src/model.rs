@@ -10,6 +10,7 @@ use crate::clusters::Clusters;
 use crate::features;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{self, NUM_LABELS};
+use crate::table::{Entries, Entry, FeatureTable, Slot};
 use crate::NerError;
 
 const MAGIC: &[u8; 8] = b"NGNER\x00\x00\x03";
@@ -45,10 +46,12 @@ pub struct Model {
     pub(crate) start: Vec<f32>,
     /// `trans[prev * NUM_LABELS + next]`.
     pub(crate) trans: Vec<f32>,
-    /// Feature hash → range of `labels`/`weights`.
-    index: IdMap<(u32, u32)>,
-    labels: Vec<u8>,
-    weights: Vec<f32>,
+    /// Feature hash → weights, as trained and saved.
+    raw: FeatureTable,
+    /// For an adapted model, `raw` with every target-domain copy folded into
+    /// its general feature (see [`fold_domain`]), so tagging looks each
+    /// feature up once instead of twice.
+    folded: Option<FeatureTable>,
 }
 
 /// Reusable buffers for tagging many sentences.
@@ -56,6 +59,7 @@ pub struct Model {
 pub struct Scratch {
     feats: Vec<u64>,
     offsets: Vec<usize>,
+    hits: Vec<Option<Slot>>,
     emit: Vec<f32>,
 }
 
@@ -70,29 +74,39 @@ impl Model {
         mut features: Vec<(u64, Vec<(u8, f32)>)>,
     ) -> Model {
         features.sort_unstable_by_key(|f| f.0);
-        let mut m = Model {
+        let entries = features.iter().map(|f| f.1.len()).sum();
+        let mut raw = FeatureTable::with_capacity(features.len(), entries);
+        for (h, ws) in features {
+            raw.insert_new(
+                h,
+                ws.into_iter()
+                    .map(|(label, weight)| Entry { weight, label }),
+            );
+        }
+        Model::assemble(clusters, adapted, start, trans, raw)
+    }
+
+    fn assemble(
+        clusters: Clusters,
+        adapted: bool,
+        start: Vec<f32>,
+        trans: Vec<f32>,
+        raw: FeatureTable,
+    ) -> Model {
+        let folded = adapted.then(|| fold_domain(&raw, features::domain_salt(0)));
+        Model {
             clusters,
             adapted,
             start,
             trans,
-            index: IdMap::default(),
-            labels: Vec::new(),
-            weights: Vec::new(),
-        };
-        for (h, ws) in features {
-            let off = m.labels.len() as u32;
-            for (l, w) in &ws {
-                m.labels.push(*l);
-                m.weights.push(*w);
-            }
-            m.index.insert(h, (off, ws.len() as u32));
+            raw,
+            folded,
         }
-        m
     }
 
     /// Number of features with a non-zero weight.
     pub fn num_features(&self) -> usize {
-        self.index.len()
+        self.raw.len()
     }
 
     /// Number of words with a cluster.
@@ -120,20 +134,29 @@ impl Model {
         }
         // Weights are stored as i16 steps of one model-wide scale: a third
         // of the size of f32 and no measurable change in the scores.
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let max = self
+            .raw
+            .iter()
+            .map(|(_, ws)| {
+                ws.as_slice()
+                    .iter()
+                    .fold(0f32, |m, e| m.max(e.weight.abs()))
+            })
+            .fold(0f32, f32::max);
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         b.extend_from_slice(&scale.to_le_bytes());
-        let mut keys: Vec<(u64, (u32, u32))> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut keys: Vec<(u64, Entries)> = self.raw.iter().collect();
         keys.sort_unstable_by_key(|k| k.0);
         b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         let mut prev = 0u64;
-        for (h, (off, len)) in keys {
+        for (h, ws) in keys {
             put_varint(&mut b, h - prev);
             prev = h;
-            b.push(len as u8);
-            for i in off..off + len {
-                b.push(self.labels[i as usize]);
-                let q = (self.weights[i as usize] / scale).round() as i16;
+            let ws = ws.as_slice();
+            b.push(ws.len() as u8);
+            for e in ws {
+                b.push(e.label);
+                let q = (e.weight / scale).round() as i16;
                 b.extend_from_slice(&q.to_le_bytes());
             }
         }
@@ -179,31 +202,28 @@ impl Model {
         }
         let scale = r.f32()?;
         let n = r.u32()? as usize;
-        let mut m = Model {
-            clusters,
-            adapted,
-            start,
-            trans,
-            index: IdMap::with_capacity_and_hasher(n, Default::default()),
-            labels: Vec::new(),
-            weights: Vec::new(),
-        };
+        // Every weight takes three bytes in the file: a bound on their number.
+        let mut raw = FeatureTable::with_capacity(n, r.b.len().saturating_sub(r.pos) / 3);
         let mut h = 0u64;
-        for _ in 0..n {
-            h += r.varint()?;
-            let len = r.u8()? as u32;
-            let off = m.labels.len() as u32;
-            for _ in 0..len {
-                let l = r.u8()?;
-                if l as usize >= NUM_LABELS {
+        let mut ws = Vec::with_capacity(NUM_LABELS);
+        for i in 0..n {
+            let step = r.varint()?;
+            if i > 0 && step == 0 {
+                return Err(bad("feature listed twice"));
+            }
+            h = h.wrapping_add(step);
+            ws.clear();
+            for _ in 0..r.u8()? {
+                let label = r.u8()?;
+                if label as usize >= NUM_LABELS {
                     return Err(bad("label index out of range"));
                 }
-                m.labels.push(l);
-                m.weights.push(f32::from(r.i16()?) * scale);
+                let weight = f32::from(r.i16()?) * scale;
+                ws.push(Entry { weight, label });
             }
-            m.index.insert(h, (off, len));
+            raw.insert_new(h, ws.iter().copied());
         }
-        Ok(m)
+        Ok(Model::assemble(clusters, adapted, start, trans, raw))
     }
 
     /// Best label sequence (label indices, see [`crate::labels`]) for one
@@ -212,31 +232,37 @@ impl Model {
         if toks.is_empty() {
             return Vec::new();
         }
+        self.emissions(toks, s);
+        viterbi(&s.emit, &self.start, &self.trans, toks.len())
+    }
+
+    /// Fills `s.emit` with the label scores of every token.
+    fn emissions(&self, toks: &[&str], s: &mut Scratch) {
+        // The folded table already holds the target-domain copies.
+        let (table, domain) = match &self.folded {
+            Some(t) => (t, None),
+            None => (&self.raw, self.adapted.then_some(0)),
+        };
         features::extract(
             toks,
             &self.clusters,
             Gazetteer::german(),
-            self.adapted.then_some(0),
+            domain,
             &mut s.feats,
             &mut s.offsets,
         );
         s.emit.clear();
         s.emit.resize(toks.len() * NUM_LABELS, 0.0);
+        // All slots first, then all weights: the lookups are independent, so
+        // the processor overlaps their cache misses.
+        s.hits.clear();
+        s.hits.extend(s.feats.iter().map(|&f| table.find(f)));
         for i in 0..toks.len() {
             let row = &mut s.emit[i * NUM_LABELS..(i + 1) * NUM_LABELS];
-            for f in &s.feats[s.offsets[i]..s.offsets[i + 1]] {
-                if let Some(&(off, len)) = self.index.get(f) {
-                    let (off, len) = (off as usize, len as usize);
-                    for (l, w) in self.labels[off..off + len]
-                        .iter()
-                        .zip(&self.weights[off..off + len])
-                    {
-                        row[*l as usize] += w;
-                    }
-                }
+            for hit in s.hits[s.offsets[i]..s.offsets[i + 1]].iter().flatten() {
+                table.add_to(*hit, row);
             }
         }
-        viterbi(&s.emit, &self.start, &self.trans, toks.len())
     }
 
     /// Best BIO labels (`B-LOCderiv`, `O`, …) for one tokenized sentence.
@@ -246,6 +272,45 @@ impl Model {
             .map(labels::name)
             .collect()
     }
+}
+
+/// Folds the copies of domain `salt` into the general features: tagging the
+/// target domain adds `W[h] + W[h ^ salt]` for every extracted general
+/// feature `h`, so the folded table maps every `x` of `K ∪ (K ^ salt)` (`K`
+/// the stored keys) to exactly that sum. Keys that are only another key's
+/// twin by chance are covered too, so the scores equal the unfolded ones up
+/// to the order of float additions.
+fn fold_domain(raw: &FeatureTable, salt: u64) -> FeatureTable {
+    let lonely = raw
+        .iter()
+        .filter(|(k, _)| raw.find(k ^ salt).is_none())
+        .count();
+    let mut out = FeatureTable::with_capacity(raw.len() + lonely, 2 * raw.num_entries());
+    let mut acc = [(false, 0f32); NUM_LABELS];
+    for (k, ws) in raw.iter() {
+        let (ws, twin) = (ws.as_slice(), raw.get(k ^ salt));
+        let twin = twin.as_slice();
+        acc.fill((false, 0.0));
+        for e in ws.iter().chain(twin) {
+            let a = &mut acc[e.label as usize % NUM_LABELS];
+            *a = (true, if a.0 { a.1 + e.weight } else { e.weight });
+        }
+        out.insert_new(
+            k,
+            acc.iter()
+                .enumerate()
+                .filter(|(_, a)| a.0 && a.1 != 0.0)
+                .map(|(l, a)| Entry {
+                    weight: a.1,
+                    label: l as u8,
+                }),
+        );
+        if twin.is_empty() {
+            // `k ^ salt` has no weights of its own: its sum is `W[k]`.
+            out.insert_new(k ^ salt, ws.iter().copied());
+        }
+    }
+    out
 }
 
 /// Viterbi decoding of `n` tokens under BIO constraints.
@@ -258,20 +323,43 @@ pub(crate) fn viterbi(emit: &[f32], start: &[f32], trans: &[f32], n: usize) -> V
             score[l] = start[l] + emit[l];
         }
     }
+    // Allowed predecessors of every label, in increasing order so ties
+    // still go to the lowest label.
+    let mut preds = [[0u8; L]; L];
+    let mut npreds = [0usize; L];
+    for l in 0..L {
+        for p in 0..L {
+            if labels::allowed(Some(p), l) {
+                preds[l][npreds[l]] = p as u8;
+                npreds[l] += 1;
+            }
+        }
+    }
+    // `trans` transposed, so the inner loop reads one contiguous row.
+    let mut into = [[0f32; L]; L];
+    for (l, row) in into.iter_mut().enumerate() {
+        for (p, x) in row.iter_mut().enumerate() {
+            *x = trans[p * L + l];
+        }
+    }
     for i in 1..n {
+        let (done, rest) = score.split_at_mut(i * L);
+        let prev = &done[(i - 1) * L..];
+        let (cur, em, bk) = (
+            &mut rest[..L],
+            &emit[i * L..(i + 1) * L],
+            &mut back[i * L..(i + 1) * L],
+        );
         for l in 0..L {
-            let mut best = (f32::NEG_INFINITY, 0usize);
-            for p in 0..L {
-                if !labels::allowed(Some(p), l) {
-                    continue;
-                }
-                let s = score[(i - 1) * L + p] + trans[p * L + l];
+            let mut best = (f32::NEG_INFINITY, 0u8);
+            for &p in &preds[l][..npreds[l]] {
+                let s = prev[p as usize] + into[l][p as usize];
                 if s > best.0 {
                     best = (s, p);
                 }
             }
-            score[i * L + l] = best.0 + emit[i * L + l];
-            back[i * L + l] = best.1 as u8;
+            cur[l] = best.0 + em[l];
+            bk[l] = best.1;
         }
     }
     let last = &score[(n - 1) * L..n * L];
@@ -335,5 +423,100 @@ impl<'a> Reader<'a> {
             }
         }
         Err(NerError::BadModel("varint too long".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An adapted model over real feature hashes of a few sentences: general
+    /// features, target-domain (0) and other-domain (1) copies, with weights
+    /// chosen so that some features have no general weight, some no target
+    /// copy and some only another domain's copy.
+    fn adapted_model(sents: &[Vec<&str>]) -> Model {
+        let (mut feats, mut offs) = (Vec::new(), Vec::new());
+        let mut keys = Vec::new();
+        for toks in sents {
+            for d in [0u8, 1] {
+                features::extract(
+                    toks,
+                    &Clusters::default(),
+                    Gazetteer::german(),
+                    Some(d),
+                    &mut feats,
+                    &mut offs,
+                );
+                keys.extend_from_slice(&feats);
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut parts = Vec::new();
+        for k in keys {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if x.is_multiple_of(4) {
+                continue;
+            }
+            let ws: Vec<(u8, f32)> = (0..NUM_LABELS as u8)
+                .filter(|l| (x >> (l % 32)) & 3 == 0)
+                .map(|l| (l, ((x >> 20) % 2001) as f32 / 1000.0 - 1.0))
+                .collect();
+            if !ws.is_empty() {
+                parts.push((k, ws));
+            }
+        }
+        let start = (0..NUM_LABELS).map(|l| l as f32 * 0.01).collect();
+        let trans = (0..NUM_LABELS * NUM_LABELS)
+            .map(|i| ((i * 7) % 11) as f32 * 0.05 - 0.25)
+            .collect();
+        Model::from_parts(Clusters::default(), true, start, trans, parts)
+    }
+
+    #[test]
+    fn folding_domain_copies_keeps_scores() {
+        let sents: Vec<Vec<&str>> = [
+            "Bundeskanzler Olaf Scholz reiste am Montag nach Paris .",
+            "Die EU-Staaten beraten in Brüssel über Russlands Krieg .",
+            "Der Kreml kündigte eine Russlandreise an .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let folded = adapted_model(&sents);
+        let mut plain = folded.clone();
+        plain.folded = None;
+        let (mut a, mut b) = (Scratch::default(), Scratch::default());
+        for toks in &sents {
+            folded.emissions(toks, &mut a);
+            plain.emissions(toks, &mut b);
+            assert_eq!(a.emit.len(), b.emit.len());
+            for (x, y) in a.emit.iter().zip(&b.emit) {
+                assert!((x - y).abs() < 1e-4, "{x} vs {y}");
+            }
+            assert_eq!(
+                folded.tag_indices(toks, &mut a),
+                plain.tag_indices(toks, &mut b)
+            );
+        }
+        assert!(a.emit.iter().any(|&x| x != 0.0));
+    }
+
+    #[test]
+    fn saved_model_reads_back_to_the_same_bytes() {
+        let sents = vec!["Olaf Scholz besucht Paris .".split(' ').collect::<Vec<_>>()];
+        let m = adapted_model(&sents);
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.num_features(), m.num_features());
+        assert_eq!(
+            back.to_bytes(),
+            Model::from_bytes(&back.to_bytes()).unwrap().to_bytes()
+        );
+        let toks = &sents[0];
+        assert_eq!(back.tag(toks), m.tag(toks));
     }
 }

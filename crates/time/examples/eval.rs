@@ -19,6 +19,37 @@ fn main() {
                 Err(e) => eprintln!("{e}"),
             }
         }
+        Some("trace-wikiwars") => {
+            // Every system expression of one document in order, with the gold
+            // value and the text before it, to follow the narrative anchor.
+            let name = args.get(3).map(String::as_str).unwrap_or("01");
+            for d in eval::load_wikiwars(dir).expect("corpus") {
+                if !d.name.starts_with(name) {
+                    continue;
+                }
+                let sys =
+                    newsgraph_time::tag(&d.text, "de", d.dct, newsgraph_time::DocType::Narrative);
+                for t in &sys {
+                    let g = d
+                        .gold
+                        .iter()
+                        .find(|g| t.span.start < g.end && g.start < t.span.end);
+                    let mark = match g {
+                        None => "FP ",
+                        Some(g) if g.value != t.value => "ERR",
+                        _ => "   ",
+                    };
+                    let cs = d.text.floor_char_boundary(t.span.start.saturating_sub(50));
+                    println!(
+                        "{mark} {:?} gold {:?}\t…{}[{}]",
+                        t.value,
+                        g.map(|g| g.value.clone()),
+                        d.text[cs..t.span.start].replace('\n', " ¶ "),
+                        &d.text[t.span.range()]
+                    );
+                }
+            }
+        }
         Some(which @ ("dump-wikiwars" | "dump-timeml")) => {
             let (docs, lang, dt) = if which == "dump-wikiwars" {
                 (

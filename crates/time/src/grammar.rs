@@ -138,8 +138,20 @@ pub(crate) fn duration(n: Option<f64>, unit: Unit) -> String {
     let Some((code, t)) = unit_code(unit) else {
         return "PX".into();
     };
+    // "anderthalb Jahre": whole years and the rest in months.
+    if let (Some(x), Unit::Year) = (n, unit) {
+        if x > 1.0 && x.fract() != 0.0 {
+            return format!(
+                "P{}Y{}M",
+                x.trunc() as i64,
+                (x.fract() * 12.0).round() as i64
+            );
+        }
+    }
     // Express halves in the next smaller unit where TIMEX3 has no fractions.
     let (n, code, t) = match (n, unit) {
+        (Some(x), Unit::Century) if x.fract() != 0.0 => (Some(x * 10.0), "DE", false),
+        (Some(x), Unit::Decade) if x.fract() != 0.0 => (Some(x * 10.0), "Y", false),
         (Some(x), Unit::Year) if x.fract() != 0.0 => (Some(x * 12.0), "M", false),
         (Some(x), Unit::Month) if x.fract() != 0.0 => (Some(x * 30.0), "D", false),
         (Some(x), Unit::Day) if x.fract() != 0.0 => (Some(x * 24.0), "H", true),
@@ -344,7 +356,12 @@ impl<'a> Matcher<'a> {
             || start > 1
                 && self
                     .lex(start - 2, |c| matches!(c, Cat::NoRef).then_some(()))
-                    .is_some_and(|(_, e)| e == start);
+                    .is_some_and(|(_, e)| e == start)
+            // "bis ins Frühjahr", "seit dem Sommer": a range word before the
+            // preposition or article.
+            || start > 1
+                && self.is1(start - 2, |c| matches!(c, Cat::NoRef))
+                && self.is1(start - 1, |c| matches!(c, Cat::Prep | Cat::Article));
         Some(Cand {
             start,
             end,
@@ -1154,11 +1171,13 @@ impl<'a> Matcher<'a> {
     /// `drei Jahre`, `48 Stunden`, `zwei Tage später`, `nach zwei Tagen`,
     /// `in zehn Tagen` (starting at the amount), `mehrere Wochen`.
     fn p_amount_unit(&self, i: usize) -> M<Expr> {
-        let after_pre = self.is1(i, |c| matches!(c, Cat::AfterPre));
-        let start = if after_pre { i + 1 } else { i };
-        if after_pre && !self.cont(start) {
+        // "nach drei Tagen" is a duration with "nach" as its signal (TimeML
+        // leaves the preposition out), as annotated in WikiWarsDE.
+        if self.is1(i, |c| matches!(c, Cat::AfterPre)) {
             return None;
         }
+        let after_pre = false;
+        let start = i;
         let (amt, e) = self.amount(start)?;
         let mut k = e;
         if self.punct(k, "-") && self.adjacent(k) && self.adjacent(k + 1) {

@@ -68,6 +68,8 @@ pub(crate) enum TenseCue {
     Aux,
     NotVerb,
     Det,
+    /// A preposition that points the following date forward (`für Donnerstag`).
+    Toward,
 }
 
 /// What a lexicon form means to the grammar.
@@ -280,6 +282,7 @@ impl Lexicon {
                 Some("AUX") => TenseCue::Aux,
                 Some("NOTVERB") => TenseCue::NotVerb,
                 Some("DET") => TenseCue::Det,
+                Some("TOWARD") => TenseCue::Toward,
                 _ => continue,
             };
             l.add(&form, Cat::Tense(cue));

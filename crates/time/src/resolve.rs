@@ -36,6 +36,9 @@ pub(crate) struct Anchor {
     pub narrative: bool,
     /// The last date mentioned (starts at the document date).
     pub reference: Option<RefDate>,
+    /// The last date mentioned when it differs from `reference` (a
+    /// flashback): what "am selben Tag", "drei Tage später" refer to.
+    pub flashback: Option<RefDate>,
 }
 
 /// Result of resolving one expression.
@@ -103,7 +106,9 @@ impl Anchor {
     /// The anchor of a relative expression: the document date for deictic
     /// ones in news, the last mentioned date otherwise.
     fn base(&self, anaphor: bool) -> Option<RefDate> {
-        if self.narrative || anaphor {
+        if anaphor {
+            self.flashback.or(self.reference).or_else(|| self.dct_ref())
+        } else if self.narrative {
             self.reference.or_else(|| self.dct_ref())
         } else {
             self.dct_ref().or(self.reference)
@@ -330,6 +335,11 @@ impl Anchor {
             kind: TimexType::Date,
             value: Some(v),
             new_ref: forward.then_some(r),
+        };
+        // In a story, "zwei Wochen später" after a day is a day again.
+        let (unit, n) = match (unit, day) {
+            (Unit::Week, Some(_)) if self.narrative && anaphor => (Unit::Day, 7 * n),
+            _ => (unit, n),
         };
         match unit {
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {

@@ -14,7 +14,7 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-fn cue(lex: &Lexicon, t: &Tok) -> Option<TenseCue> {
+pub(crate) fn cue(lex: &Lexicon, t: &Tok) -> Option<TenseCue> {
     if t.lower_id == NONE {
         return None;
     }
@@ -66,7 +66,7 @@ fn segment_tense(
             Some(TenseCue::Past) => note(k, Tense::Past, &mut best),
             Some(TenseCue::Pres) => note(k, Tense::Present, &mut best),
             Some(TenseCue::Aux) => aux_at = Some(k),
-            Some(TenseCue::NotVerb | TenseCue::Det) => {}
+            Some(TenseCue::NotVerb | TenseCue::Det | TenseCue::Toward) => {}
             None => {
                 if t.upper || t.lower_id != NONE {
                     continue;
@@ -122,6 +122,14 @@ pub(crate) fn clause_tense(
     sent: std::ops::Range<usize>,
     cand: std::ops::Range<usize>,
 ) -> Tense {
+    // An announcement "für Donnerstag" names a coming day whatever the
+    // tense of the announcing verb.
+    let before = |k: usize| cand.start.checked_sub(k).map(|i| cue(lex, &toks[i]));
+    if before(1) == Some(Some(TenseCue::Toward))
+        || before(1) == Some(Some(TenseCue::Det)) && before(2) == Some(Some(TenseCue::Toward))
+    {
+        return Tense::Future;
+    }
     let mut lo = cand.start;
     while lo > sent.start && !is_boundary(text, &toks[lo - 1]) {
         lo -= 1;

@@ -375,6 +375,83 @@ fn narrative_anchors_to_the_last_date() {
 }
 
 #[test]
+fn narrative_sections_return_to_their_heading_year() {
+    // A look ahead to 1866 inside the 1864 section must not move the next
+    // section off 1864; a month opening a range takes the closing year.
+    let text = "Verlauf\n\n1864\n\nIm März begann der Feldzug. Das Gesetz galt ab dem 1. Mai 1866.\n\nFlottenkrieg\n\nIm Juli lief die Flotte aus.\n\nBelagerung der Stadt Oktober/November 1865\n\nIm Oktober begann die Belagerung.";
+    let got = run(text, "de", date(2011, 2, 16), DocType::Narrative);
+    let values: Vec<&str> = got.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(
+        values,
+        [
+            "1864",
+            "1864-03",
+            "1866-05-01",
+            "1864-07",
+            "1865-10",
+            "1865-11",
+            "1865-10"
+        ]
+    );
+}
+
+#[test]
+fn announced_days_point_forward() {
+    let d = date(2025, 3, 4); // a Tuesday
+    check(
+        "Die Gewerkschaft hat für Donnerstag einen Warnstreik angekündigt.",
+        d,
+        &[("Donnerstag", "DATE", "2025-03-06")],
+    );
+    check(
+        "Der Verband hat die Sitzung für den 12. März angesetzt.",
+        d,
+        &[("12. März", "DATE", "2025-03-12")],
+    );
+    check(
+        "Die Fahrer haben einen Ausstand am Freitag angekündigt.",
+        d,
+        &[("Freitag", "DATE", "2025-03-07")],
+    );
+    // Without an announcement the perfect still points back.
+    check(
+        "Die Polizei hat am Freitag die Halle geräumt.",
+        d,
+        &[("Freitag", "DATE", "2025-02-28")],
+    );
+}
+
+#[test]
+fn clock_times_take_the_day_named_before_them() {
+    let d = date(2025, 3, 4); // a Tuesday
+    check(
+        "Der Ausstand soll am Donnerstag beginnen und bis Freitag um 2.00 Uhr dauern.",
+        d,
+        &[
+            ("Donnerstag", "DATE", "2025-03-06"),
+            ("Freitag", "DATE", "2025-03-07"),
+            ("2.00 Uhr", "TIME", "2025-03-07T02:00"),
+        ],
+    );
+    check(
+        "Die Verhandlung wird am Montag, 14 Uhr, fortgesetzt.",
+        d,
+        &[
+            ("Montag", "DATE", "2025-03-10"),
+            ("14 Uhr", "TIME", "2025-03-10T14:00"),
+        ],
+    );
+    check(
+        "Gestern um 14 Uhr begann die Sitzung.",
+        d,
+        &[
+            ("Gestern", "DATE", "2025-03-03"),
+            ("14 Uhr", "TIME", "2025-03-03T14:00"),
+        ],
+    );
+}
+
+#[test]
 fn english_forms() {
     let d = date(1998, 2, 13); // a Friday
     check_en(
