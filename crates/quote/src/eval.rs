@@ -1,0 +1,1 @@
+//! Evaluation of the quote stage against annotated corpora.
