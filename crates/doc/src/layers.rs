@@ -192,6 +192,10 @@ pub struct Quote {
     pub speaker: Option<SpanRef>,
     /// The verb or phrase marking it.
     pub cue: Option<Span>,
+    /// Who the speaker is, as fully as the article names them (*Kim Jong Un*
+    /// for a speaker mention *Kim* or *er*); set also for an unframed
+    /// continuation, which has no speaker mention of its own.
+    pub speaker_name: Option<String>,
 }
 
 /// How strongly a claim is asserted.

@@ -145,7 +145,7 @@ fn quote_json(doc: &Doc, idx: &CharIndex, q: &Quote) -> Value {
         json!({"start": c0, "end": c1, "text": doc.slice(c)})
     });
     json!({"start": start, "end": end, "text": doc.slice(q.span), "kind": q.kind.as_str(),
-        "speaker": speaker, "cue": cue})
+        "speaker": speaker, "speaker_name": q.speaker_name, "cue": cue})
 }
 
 fn claim_json(doc: &Doc, idx: &CharIndex, c: &Claim) -> Value {

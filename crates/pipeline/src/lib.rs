@@ -40,7 +40,9 @@ pub enum PipelineError {
         layer: Layer,
     },
     /// A stage name that the standard pipeline does not have.
-    #[error("no stage named {0:?}; the stages are lang-id, segment, quality-flags, ner, time")]
+    #[error(
+        "no stage named {0:?}; the stages are lang-id, segment, quality-flags, ner, time, quotes"
+    )]
     UnknownStage(String),
     /// A stage's model or resources could not be loaded.
     #[error("cannot load stage {stage}: {message}")]
@@ -63,10 +65,18 @@ pub enum PipelineError {
 }
 
 /// Names of the stages of [`standard`], in order.
-pub const STANDARD_STAGES: [&str; 5] = ["lang-id", "segment", "quality-flags", "ner", "time"];
+pub const STANDARD_STAGES: [&str; 6] = [
+    "lang-id",
+    "segment",
+    "quality-flags",
+    "ner",
+    "time",
+    "quotes",
+];
 
 /// The default pipeline, in order: language identification, segmentation
-/// (sentences, tokens), quality flags, named entities, temporal expressions.
+/// (sentences, tokens), quality flags, named entities, temporal expressions,
+/// quotes and claims.
 pub fn standard() -> Result<Pipeline, PipelineError> {
     standard_without(&[])
 }
@@ -98,6 +108,9 @@ pub fn standard_without(skip: &[String]) -> Result<Pipeline, PipelineError> {
     }
     if wanted("time") {
         stages.push(Box::new(newsgraph_time::TimexStage));
+    }
+    if wanted("quotes") {
+        stages.push(Box::new(newsgraph_quote::QuoteStage));
     }
     Pipeline::new(stages)
 }

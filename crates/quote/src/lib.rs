@@ -4,13 +4,23 @@
 //!
 //! Overview: [`QuoteStage`] reads sentences and tokens (and entities and
 //! timexes when those layers exist) and writes the `quotes` and `claims`
-//! layers. Language knowledge (cue verbs with their role, hedges, reportative
-//! markers, role nouns) lives in `resources/<lang>/quote/`.
+//! layers. The work is split in small steps over a token [`view`]:
+//! [`marks`] pairs quotation marks, [`chunk`] finds noun phrases for speakers,
+//! [`detect`] finds quotes and their frames, [`claims`] derives claims.
+//! Language knowledge (cue verbs with their role, source markers, Konjunktiv
+//! forms, hedges, status phrases, role nouns) lives in
+//! `resources/<lang>/quote/` and is loaded by [`lexicon`].
 #![deny(missing_docs)]
 
+pub mod chunk;
+pub mod claims;
+pub mod detect;
 pub mod eval;
+pub mod lexicon;
+pub mod marks;
+pub mod view;
 
-use newsgraph_doc::{Doc, Layer, Stage};
+use newsgraph_doc::{Doc, Layer, Quote, SpanRef, Stage};
 
 /// The quote and claim stage.
 #[derive(Debug, Default, Clone, Copy)]
@@ -27,7 +37,34 @@ impl Stage for QuoteStage {
         &[Layer::Quotes, Layer::Claims]
     }
     fn annotate(&self, doc: &mut Doc) {
-        doc.quotes = Some(Vec::new());
-        doc.claims = Some(Vec::new());
+        let (quotes, claims) = analyse(doc);
+        doc.quotes = Some(quotes);
+        doc.claims = Some(claims);
     }
+}
+
+/// Quotes and claims of a segmented document (empty without segmentation).
+pub fn analyse(doc: &Doc) -> (Vec<Quote>, Vec<newsgraph_doc::Claim>) {
+    let Some(view) = view::View::new(doc) else {
+        return (Vec::new(), Vec::new());
+    };
+    let english = doc.meta.lang.as_deref() == Some("en");
+    let lex = lexicon::Lexicon::for_lang(if english { "en" } else { "de" });
+    let (found, citations) = detect::detect(&view, lex, english);
+    let quotes = found
+        .iter()
+        .filter(|f| f.content.1 > f.content.0)
+        .map(|f| Quote {
+            span: view.span(f.content.0, f.content.1),
+            kind: f.kind,
+            speaker: f.speaker.map(|(s0, s1)| SpanRef {
+                span: view.span(s0, s1),
+                kb: f.name.as_deref().map(claims::slug),
+            }),
+            cue: f.cue.map(|(c0, c1)| view.span(c0, c1)),
+            speaker_name: f.name.clone(),
+        })
+        .collect();
+    let claims = claims::claims(&view, lex, &found, &citations, doc.timexes.as_deref());
+    (quotes, claims)
 }

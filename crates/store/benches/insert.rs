@@ -52,6 +52,7 @@ fn make_doc(n: usize) -> Doc {
                     kb: Some("olaf-scholz".into()),
                 }),
                 cue: Some(at("sagte")),
+                speaker_name: Some("Olaf Scholz".into()),
             });
         }
         if i % 4 == 0 {

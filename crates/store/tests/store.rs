@@ -89,6 +89,7 @@ fn rich_doc(id: &str) -> Doc {
                 kb: None,
             }),
             cue: Some(find(text, "so", s2)),
+            speaker_name: None,
         },
         Quote {
             span: find(text, "die Straße werde gesperrt", 0),
@@ -98,6 +99,7 @@ fn rich_doc(id: &str) -> Doc {
                 kb: Some("olaf-scholz".into()),
             }),
             cue: None,
+            speaker_name: Some("Olaf Scholz".into()),
         },
     ]);
     doc.claims = Some(vec![Claim {

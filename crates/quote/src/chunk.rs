@@ -1,0 +1,149 @@
+//! A small noun-phrase chunker for speaker mentions: determiners, adjectives
+//! and names or nouns (*der russische Präsident Wladimir Putin*, *ein
+//! Sprecher des Ministeriums*, *er*), with the preposition that governs the
+//! phrase when there is one (so *gegenüber der Nachrichtenagentur AFP* is not
+//! taken for the speaker).
+
+use crate::lexicon::Lexicon;
+use crate::view::View;
+
+/// A noun phrase over tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Token of the governing preposition, if any.
+    pub prep: Option<usize>,
+    /// A personal pronoun.
+    pub pronoun: bool,
+    /// Starts with an oblique determiner (*dem*, *den*, *des*): not a subject.
+    pub oblique: bool,
+    /// Starts with an indefinite determiner (*ein Sprecher*).
+    pub indefinite: bool,
+}
+
+/// Whether token `i` can head or be part of a name/noun sequence.
+fn is_nominal(view: &View, lex: &Lexicon, i: usize) -> bool {
+    let t = &view.toks[i];
+    if let Some(e) = t.entity {
+        // A derived name (*nordkoreanische*) is an adjective, not a noun.
+        return t.is_word() && view.ents[e].form != Some(newsgraph_doc::EntityForm::Deriv);
+    }
+    if !t.is_capitalised() {
+        return false;
+    }
+    // A capitalised function word (sentence-initial *Der*, *Laut*) is not a
+    // noun; a capitalised verb form is (*Berichten*, *Angaben*).
+    lex.class(&t.lower).is_none()
+}
+
+/// An attributive adjective or participle: lower case with an inflection ending.
+fn is_adjective(view: &View, lex: &Lexicon, i: usize) -> bool {
+    let t = &view.toks[i];
+    if t.entity
+        .is_some_and(|e| view.ents[e].form == Some(newsgraph_doc::EntityForm::Deriv))
+    {
+        return true;
+    }
+    if !t.is_word()
+        || t.is_capitalised()
+        || lex.class(&t.lower).is_some()
+        || lex.cues.contains_key(&t.lower)
+    {
+        return false;
+    }
+    ["e", "en", "er", "es", "em"]
+        .iter()
+        .any(|e| t.lower.ends_with(e))
+        || lex.class("the").is_some()
+}
+
+/// Chunks tokens `a..b` into noun phrases, left to right.
+pub fn chunks(view: &View, lex: &Lexicon, a: usize, b: usize) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut i = a;
+    let mut prep: Option<usize> = None;
+    while i < b {
+        let t = &view.toks[i];
+        match lex.class(&t.lower) {
+            Some("prep") if !is_nominal(view, lex, i) || i == a => {
+                prep = Some(i);
+                i += 1;
+                continue;
+            }
+            Some("pron") if !(i + 1 < b && is_nominal(view, lex, i + 1)) => {
+                out.push(Chunk {
+                    start: i,
+                    end: i + 1,
+                    prep: prep.take(),
+                    pronoun: true,
+                    oblique: false,
+                    indefinite: false,
+                });
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(end) = phrase_end(view, lex, i, b) {
+            let mut end = end;
+            // Genitive attribute: *Sprecher des Ministeriums*.
+            while end < b
+                && matches!(
+                    view.toks[end].lower.as_str(),
+                    "des" | "der" | "eines" | "einer" | "of"
+                )
+            {
+                match phrase_end(view, lex, end, b) {
+                    Some(e) if e > end + 1 => end = e,
+                    _ => break,
+                }
+            }
+            let first = view.toks[i].lower.as_str();
+            out.push(Chunk {
+                start: i,
+                end,
+                prep: prep.take(),
+                pronoun: false,
+                oblique: matches!(first, "dem" | "den" | "des" | "einem" | "einen" | "eines"),
+                indefinite: matches!(first, "ein" | "eine" | "einer" | "a" | "an"),
+            });
+            i = end;
+            continue;
+        }
+        // Anything else (a verb, a comma) ends the preposition's reach.
+        prep = None;
+        i += 1;
+    }
+    out
+}
+
+/// End of a phrase `det? (adj|num|nicht)* nominal+` starting at `i`.
+fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
+    let mut j = i;
+    if lex.class(&view.toks[j].lower) == Some("det") {
+        j += 1;
+    }
+    while j < b
+        && !is_nominal(view, lex, j)
+        && (is_adjective(view, lex, j)
+            || view.toks[j].kind == newsgraph_doc::TokenKind::Number
+            || matches!(view.toks[j].lower.as_str(), "nicht" | "bisher" | "not"))
+    {
+        j += 1;
+    }
+    let noun_start = j;
+    while j < b && is_nominal(view, lex, j) {
+        j += 1;
+    }
+    if j > noun_start {
+        return Some(j);
+    }
+    // English nouns are lower case: after a determiner, the last of the
+    // modifier words is the noun (*the mayor*, *the finance minister*).
+    let english = lex.class("the").is_some();
+    let had_det = lex.class(&view.toks[i].lower) == Some("det");
+    (english && had_det && noun_start > i + 1).then_some(noun_start)
+}

@@ -1,0 +1,243 @@
+//! Claims: each reported proposition with its sources, how strongly it is
+//! asserted (hedges in the clause or its frame, belief cues) and its status
+//! (the cue's own role, then later sentences that confirm, deny or say it is
+//! unconfirmed, matched back to the claim they refer to).
+
+use crate::detect::{Citation, Found};
+use crate::lexicon::{CueRole, Lexicon};
+use crate::view::View;
+use newsgraph_doc::{Claim, ClaimSource, Modality, Span, Status, Timex};
+use std::collections::HashSet;
+
+/// How many sentences back a status sentence may refer.
+const STATUS_WINDOW: usize = 6;
+
+/// Claims for the quotes found, in text order.
+pub fn claims(
+    view: &View,
+    lex: &Lexicon,
+    found: &[Found],
+    citations: &[Citation],
+    timexes: Option<&[Timex]>,
+) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(found.len());
+    let mut roles: Vec<CueRole> = Vec::with_capacity(found.len());
+    for f in found {
+        let (c0, c1) = f.content;
+        if c1 <= c0 {
+            continue;
+        }
+        let span = view.span(c0, c1);
+        let via_of = |name: Option<&String>| -> Option<String> {
+            f.via
+                .map(|(v0, v1)| view.slice(v0, v1).to_string())
+                .or_else(|| {
+                    let name = name?;
+                    citations
+                        .iter()
+                        .find(|c| {
+                            c.source.as_ref() == Some(name) && c.sentence.abs_diff(f.sentence) <= 2
+                        })
+                        .map(|c| view.slice(c.cited.0, c.cited.1).to_string())
+                })
+        };
+        let sources: Vec<ClaimSource> = if f.conjuncts.is_empty() {
+            f.speaker
+                .or(f.antecedent)
+                .or(f.unnamed_source)
+                .map(|(s0, s1)| ClaimSource {
+                    span: view.span(s0, s1),
+                    kb: f.name.as_deref().map(slug),
+                    via: via_of(f.name.as_ref()),
+                })
+                .into_iter()
+                .collect()
+        } else {
+            f.conjuncts
+                .iter()
+                .zip(&f.conjunct_names)
+                .map(|(&(s0, s1), name)| ClaimSource {
+                    span: view.span(s0, s1),
+                    kb: name.as_deref().map(slug),
+                    via: via_of(name.as_ref()),
+                })
+                .collect()
+        };
+        let status = match f.role {
+            CueRole::Confirm => Status::Confirmed,
+            CueRole::Deny => Status::Denied,
+            _ => Status::Reported,
+        };
+        out.push(Claim {
+            span,
+            sentence: f.sentence,
+            sources,
+            modality: modality(view, lex, f),
+            status,
+            time: time_of(view, span, f.sentence, timexes),
+        });
+        roles.push(f.role);
+    }
+    apply_status_sentences(view, lex, found, &mut out, &roles);
+    out
+}
+
+/// A knowledge-base-style id for a name: lower case, words joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    for w in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        s.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    s
+}
+
+/// The strongest hedge in the claim's sentence(s): the reported clause
+/// first, then its frame; a belief cue alone makes a claim probable.
+fn modality(view: &View, lex: &Lexicon, f: &Found) -> Modality {
+    let (c0, c1) = f.content;
+    let (sa, _) = view.sents[view.toks[c0].sent];
+    let (_, sb) = view.sents[view.toks[c1 - 1].sent];
+    let words = view.lowers(0, view.toks.len());
+    let find =
+        |a: usize, b: usize| (a..b).find_map(|i| lex.hedges.match_at(&words[..b], i).map(|m| m.0));
+    find(c0, c1)
+        .or_else(|| find(sa, sb))
+        .unwrap_or(if f.role == CueRole::Belief {
+            Modality::Probable
+        } else {
+            Modality::Asserted
+        })
+}
+
+fn time_of(view: &View, span: Span, sentence: usize, timexes: Option<&[Timex]>) -> Option<String> {
+    let timexes = timexes?;
+    let (a, b) = view.sents[sentence];
+    let sent_span = view.span(a, b.max(a + 1));
+    timexes
+        .iter()
+        .filter(|t| t.value.is_some())
+        .find(|t| span.overlaps(t.span))
+        .or_else(|| {
+            timexes
+                .iter()
+                .filter(|t| t.value.is_some())
+                .find(|t| sent_span.overlaps(t.span))
+        })
+        .and_then(|t| t.value.clone())
+}
+
+/// Content-word stems of tokens `a..b` (first five letters of words of four
+/// or more letters that are not function words).
+fn stems(view: &View, lex: &Lexicon, a: usize, b: usize) -> HashSet<String> {
+    view.toks[a..b]
+        .iter()
+        .filter(|t| t.is_word() && t.lower.chars().count() >= 4 && lex.class(&t.lower).is_none())
+        .map(|t| t.lower.chars().take(5).collect())
+        .collect()
+}
+
+/// Sentences such as *Beide Regierungen bestreiten die Vorwürfe* or *Weder
+/// Russland noch Nordkorea haben die Pläne bestätigt* set the status of the
+/// earlier claim they refer to.
+fn apply_status_sentences(
+    view: &View,
+    lex: &Lexicon,
+    found: &[Found],
+    claims: &mut [Claim],
+    roles: &[CueRole],
+) {
+    let words = view.lowers(0, view.toks.len());
+    for (si, &(a, b)) in view.sents.iter().enumerate() {
+        // A sentence whose own clause is a claim states, it does not refer back.
+        let framed_here = found
+            .iter()
+            .any(|f| f.sentence == si && matches!(f.role, CueRole::Confirm | CueRole::Deny));
+        if framed_here {
+            continue;
+        }
+        let Some((mut status, at)) =
+            (a..b).find_map(|i| lex.status.match_at(&words[..b], i).map(|m| (m.0, i)))
+        else {
+            continue;
+        };
+        let negated = (a..at).any(|i| lex.negators.contains(&view.toks[i].lower));
+        if negated && status == Status::Confirmed {
+            status = Status::Unconfirmed;
+        }
+        let anaphor: Option<&str> = (a..b)
+            .map(|i| view.toks[i].lower.as_str())
+            .find(|w| lex.anaphors.iter().any(|x| x == w));
+        let here = stems(view, lex, a, b);
+        let mut best: Option<(usize, i32)> = None;
+        for (ci, c) in claims.iter().enumerate() {
+            if c.sentence >= si || c.sentence + STATUS_WINDOW < si {
+                continue;
+            }
+            let f = &found[ci];
+            let (s0, s1) = view.sents[c.sentence];
+            let theirs = stems(view, lex, s0, s1.max(f.content.1));
+            let mut score = here.intersection(&theirs).count() as i32;
+            score += match anaphor {
+                Some(
+                    "vorwürfe" | "vorwurf" | "anschuldigungen" | "anschuldigung" | "allegations"
+                    | "accusations",
+                ) if matches!(roles[ci], CueRole::Accuse | CueRole::Belief)
+                    || c.modality == Modality::Probable =>
+                {
+                    3
+                }
+                Some("pläne" | "plan" | "plans")
+                    if c.modality == Modality::Possible || roles[ci] == CueRole::Announce =>
+                {
+                    3
+                }
+                Some(_) if !c.sources.is_empty() => 1,
+                _ => 0,
+            };
+            if score > 0 && best.is_none_or(|(_, s)| score >= s) {
+                best = Some((ci, score));
+            }
+        }
+        let Some((target, _)) = best else {
+            continue;
+        };
+        let key = stems(view, lex, found[target].content.0, found[target].content.1);
+        let time = claims[target].time.clone();
+        let target_modality = claims[target].modality;
+        for (ci, c) in claims.iter_mut().enumerate() {
+            if c.sentence >= si || c.sentence + 2 * STATUS_WINDOW < si {
+                continue;
+            }
+            // Hedged claims about the same time are one uncertain event.
+            let hedged = |m: Modality| m != Modality::Asserted;
+            let same_time =
+                time.is_some() && c.time == time && hedged(c.modality) && hedged(target_modality);
+            if c.sentence + STATUS_WINDOW < si && !same_time {
+                continue;
+            }
+            let shared = key
+                .intersection(&stems(view, lex, found[ci].content.0, found[ci].content.1))
+                .count();
+            if ci == target || same_time || shared >= 3 {
+                c.status = combine(c.status, status);
+            }
+        }
+    }
+}
+
+fn combine(old: Status, new: Status) -> Status {
+    match (old, new) {
+        (Status::Reported, n) => n,
+        (Status::Confirmed, Status::Denied) | (Status::Denied, Status::Confirmed) => {
+            Status::Disputed
+        }
+        (Status::Unconfirmed, Status::Denied | Status::Confirmed) => new,
+        (o, _) => o,
+    }
+}

@@ -1,0 +1,889 @@
+//! Finds reported speech: direct quotes (quotation marks that hold speech,
+//! not scare quotes or titles), indirect quotes (a clause framed by a cue
+//! verb or a source marker, or an unframed Konjunktiv I continuation) and
+//! mixed quotes (indirect speech with quoted fragments), each with its frame:
+//! cue, speaker mention and the speaker's name.
+
+use crate::chunk::{chunks, Chunk};
+use crate::lexicon::{CueRole, Lexicon, MarkerKind};
+use crate::marks::{pairs, Pair};
+use crate::view::View;
+use newsgraph_doc::{EntityType, QuoteKind};
+
+/// One piece of reported speech, over tokens.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The reported content, tokens `content.0 .. content.1`.
+    pub content: (usize, usize),
+    /// The speaker mention.
+    pub speaker: Option<(usize, usize)>,
+    /// The cue token.
+    pub cue: Option<(usize, usize)>,
+    /// The cue's role (neutral when framed by a marker or not framed).
+    pub role: CueRole,
+    /// The speaker, as fully as the article names them.
+    pub name: Option<String>,
+    /// Whom the speaker cites (*unter Berufung auf X*).
+    pub via: Option<(usize, usize)>,
+    /// Sentence of the content's first token.
+    pub sentence: usize,
+    /// A sentence of the source's own (*Berichten zufolge*, *hieß es*).
+    pub unnamed_source: Option<(usize, usize)>,
+    /// For an unframed continuation: the previous quote's speaker mention.
+    pub antecedent: Option<(usize, usize)>,
+    /// The parts of a coordinated speaker (*NHK und Yonhap*), when there are several.
+    pub conjuncts: Vec<(usize, usize)>,
+    /// The name of each conjunct.
+    pub conjunct_names: Vec<Option<String>>,
+}
+
+/// A frame found for a quote: who and which cue.
+#[derive(Debug, Clone, Default)]
+struct Frame {
+    speaker: Option<(usize, usize)>,
+    /// The parts of a coordinated speaker, when there are several.
+    conjuncts: Vec<(usize, usize)>,
+    cue: Option<(usize, usize)>,
+    role: Option<CueRole>,
+    via: Option<(usize, usize)>,
+    unnamed: Option<(usize, usize)>,
+}
+
+struct Ctx<'v, 'a> {
+    view: &'v View<'a>,
+    lex: &'static Lexicon,
+    english: bool,
+    /// For each token, the outermost quote pair whose marks or content hold it.
+    in_pair: Vec<Option<usize>>,
+    pairs: Vec<Pair>,
+}
+
+/// Finds every quote in the document, in text order.
+pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>, Vec<Citation>) {
+    let all = pairs(view);
+    let outer: Vec<Pair> = all.into_iter().filter(|p| p.depth == 0).collect();
+    let mut in_pair = vec![None; view.toks.len()];
+    for (pi, p) in outer.iter().enumerate() {
+        let end = (p.close + 1).min(view.toks.len());
+        for slot in &mut in_pair[p.open..end] {
+            *slot = Some(pi);
+        }
+    }
+    let ctx = Ctx {
+        view,
+        lex,
+        english,
+        in_pair,
+        pairs: outer,
+    };
+    let speech: Vec<bool> = (0..ctx.pairs.len()).map(|p| ctx.is_speech(p)).collect();
+    let mut absorbed = vec![false; ctx.pairs.len()];
+    let mut direct_frames: Vec<Option<Frame>> = vec![None; ctx.pairs.len()];
+    let mut found: Vec<Found> = Vec::new();
+    let mut citations: Vec<Citation> = Vec::new();
+
+    for (si, &(a, b)) in view.sents.iter().enumerate() {
+        let mut reported_here = false;
+        for i in a..b {
+            if ctx.in_pair[i].is_some() {
+                continue;
+            }
+            let Some(role) = ctx.cue_at(i, b) else {
+                continue;
+            };
+            if let Some((content, frame)) = ctx.complement_after(i, a, b, role) {
+                match content {
+                    Complement::Clause(c0, c1) => {
+                        reported_here = true;
+                        found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+                    }
+                    Complement::Direct(p) => direct_frames[p] = Some(frame),
+                }
+                continue;
+            }
+            if let Some((content, frame)) = ctx.frame_after(i, a, b, role) {
+                match content {
+                    Complement::Clause(c0, c1) => {
+                        reported_here = true;
+                        found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+                    }
+                    Complement::Direct(p) => direct_frames[p] = Some(frame),
+                }
+            } else if let Some(c) = ctx.citation(i, a, b) {
+                citations.push(c);
+            }
+        }
+        if !reported_here {
+            if let Some((c0, c1, frame)) = ctx.marker(a, b) {
+                reported_here = true;
+                found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+            }
+        }
+        if !reported_here && !english && ctx.konjunktiv_continuation(a, b) {
+            let (c0, c1) = trim(view, a, b);
+            if c1 > c0 {
+                found.push(ctx.indirect(c0, c1, Frame::default(), si, &speech, &mut absorbed));
+            }
+        }
+    }
+
+    for (pi, p) in ctx.pairs.iter().enumerate() {
+        if absorbed[pi] || !speech[pi] {
+            continue;
+        }
+        let frame = direct_frames[pi]
+            .take()
+            .or_else(|| ctx.direct_frame(pi))
+            .unwrap_or_default();
+        found.push(Found {
+            kind: QuoteKind::Direct,
+            content: (p.open + 1, p.close),
+            speaker: frame.speaker,
+            cue: frame.cue,
+            role: frame.role.unwrap_or(CueRole::Neutral),
+            name: None,
+            via: frame.via,
+            sentence: view.toks[p.open + 1].sent,
+            unnamed_source: None,
+            antecedent: None,
+            conjuncts: frame.conjuncts,
+            conjunct_names: Vec::new(),
+        });
+    }
+    found.sort_by_key(|f| f.content.0);
+    found.dedup_by(|later, earlier| later.content == earlier.content);
+    resolve_names(&ctx, &mut found);
+    for c in &mut citations {
+        c.source = name_of(&ctx, c.subject.0, c.subject.1, None);
+    }
+    (found, citations)
+}
+
+/// *NHK zitierte nicht identifizierte Quellen*: a source naming whom it cites.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// The citing source's mention.
+    pub subject: (usize, usize),
+    /// Its name.
+    pub source: Option<String>,
+    /// Whom it cites.
+    pub cited: (usize, usize),
+    /// The sentence.
+    pub sentence: usize,
+}
+
+enum Complement {
+    Clause(usize, usize),
+    Direct(usize),
+}
+
+impl Ctx<'_, '_> {
+    fn tok(&self, i: usize) -> &crate::view::Tok<'_> {
+        &self.view.toks[i]
+    }
+
+    /// The cue role of token `i` if it is a cue verb here (its separable
+    /// particle, if it needs one, follows in the clause).
+    fn cue_at(&self, i: usize, b: usize) -> Option<CueRole> {
+        let t = self.tok(i);
+        // Capitalised, a cue form is a noun (*Berichten zufolge*, *Angaben*).
+        if !t.is_word() || t.is_capitalised() {
+            return None;
+        }
+        let forms = self.lex.cues.get(&t.lower)?;
+        let clause_end = (i + 1..b)
+            .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, "," | ":" | ";"))
+            .unwrap_or(b);
+        // `heißt`/`hieß` report only impersonally (*hieß es*).
+        if matches!(t.lower.as_str(), "heißt" | "hieß") {
+            let es = |j: usize| self.view.toks.get(j).is_some_and(|t| t.lower == "es");
+            if !(es(i + 1) || (i > 0 && es(i - 1))) {
+                return None;
+            }
+        }
+        forms.iter().find_map(|f| match &f.particle {
+            None => Some(f.role),
+            Some(p) => (i + 1..clause_end)
+                .any(|j| &self.tok(j).lower == p)
+                .then_some(f.role),
+        })
+    }
+
+    /// `CUE …, dass …` / `CUE …, der Besuch sei …` / `CUE …: „…“`.
+    fn complement_after(
+        &self,
+        i: usize,
+        a: usize,
+        b: usize,
+        role: CueRole,
+    ) -> Option<(Complement, Frame)> {
+        let lex = self.lex;
+        let mut k = i + 1;
+        // English and colloquial German: `said that …` with no comma.
+        if k < b && matches!(self.tok(k).lower.as_str(), "dass" | "daß" | "that") {
+            let (c0, c1) = trim(self.view, k, b);
+            let frame = self.frame_for(i, a, i + 1, role, false);
+            return (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame));
+        }
+        while k < b && !(self.in_pair[k].is_none() && matches!(self.tok(k).text, "," | ":")) {
+            if self.tok(k).is_terminal() || self.in_pair[k].is_some() && self.tok(k).text != "," {
+                // A quote opening right after the cue: `sagte „…“`.
+                if let Some(p) = self.in_pair[k].filter(|&p| self.pairs[p].open == k) {
+                    let frame = self.frame_for(i, a, k, role, false);
+                    return Some((Complement::Direct(p), frame));
+                }
+                if self.tok(k).is_terminal() {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        if k >= b || !matches!(self.tok(k).text, "," | ":") {
+            return self.english_bare_complement(i, a, b, role);
+        }
+        let c = k + 1;
+        if c >= b {
+            return None;
+        }
+        let frame = self.frame_for(i, a, k, role, false);
+        if let Some(p) = self.in_pair[c].filter(|&p| self.pairs[p].open == c) {
+            return Some((Complement::Direct(p), frame));
+        }
+        let (c0, c1) = trim(self.view, c, b);
+        if c1 <= c0 + 1 {
+            return None;
+        }
+        let first = &self.tok(c).lower;
+        let subord = matches!(first.as_str(), "dass" | "daß" | "ob" | "that" | "whether");
+        let clause_end = (c..b)
+            .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")
+            .unwrap_or(b);
+        let konj = (c..clause_end).any(|j| {
+            self.in_pair[j].is_none()
+                && lex
+                    .konjunktiv
+                    .get(&self.tok(j).lower)
+                    .is_some_and(|&m| m == 1 || role != CueRole::Belief)
+        });
+        let infinitive = matches!(role, CueRole::Demand | CueRole::Accuse | CueRole::Announce)
+            && (c..c1).any(|j| self.tok(j).lower == "zu");
+        let english_clause = self.english && self.tok(k).text == ":";
+        // `sagte, Satellitenbilder zeigten …`: a main clause right after a
+        // speech verb is reported even in the indicative.
+        let main_clause = self.tok(k).text == ","
+            && !matches!(role, CueRole::Confirm | CueRole::Deny)
+            && {
+                let t = self.tok(c);
+                (t.is_capitalised()
+                    && self
+                        .lex
+                        .class(&t.lower)
+                        .is_none_or(|c| c == "det" || c == "pron"))
+                    || matches!(self.lex.class(&t.lower), Some("det" | "pron"))
+            }
+            && !self.opens_relative_clause(c);
+        (subord || konj || infinitive || english_clause || main_clause)
+            .then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// `, der …` / `, die …` followed by a verb-final clause: a relative
+    /// clause, not reported speech. Told apart by the clause ending in a
+    /// finite verb before the next comma (approximated: the word before the
+    /// comma or sentence end is lower case and not an adjective).
+    fn opens_relative_clause(&self, c: usize) -> bool {
+        let t = self.tok(c);
+        if !matches!(
+            t.lower.as_str(),
+            "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "which" | "who"
+        ) {
+            return false;
+        }
+        // A determiner followed by a noun starts a main clause (*die Lage ist …*).
+        !self
+            .view
+            .toks
+            .get(c + 1)
+            .is_some_and(|n| n.is_capitalised())
+    }
+
+    /// English `X said the plan was …` (no comma, no *that*).
+    fn english_bare_complement(
+        &self,
+        i: usize,
+        a: usize,
+        b: usize,
+        role: CueRole,
+    ) -> Option<(Complement, Frame)> {
+        if !self.english || role == CueRole::Belief || i + 1 >= b {
+            return None;
+        }
+        let next = self.tok(i + 1);
+        if !next.is_word() || self.lex.class(&next.lower) == Some("prep") {
+            return None;
+        }
+        let before = chunks(self.view, self.lex, a, i);
+        let subject_adjacent = before
+            .last()
+            .is_some_and(|c| c.end == i && c.prep.is_none());
+        let (c0, c1) = trim(self.view, i + 1, b);
+        (subject_adjacent && c1 >= c0 + 3).then(|| {
+            let frame = self.frame_for(i, a, i + 1, role, false);
+            (Complement::Clause(c0, c1), frame)
+        })
+    }
+
+    /// `S zitierte O` with no reported clause: S cites O.
+    fn citation(&self, i: usize, a: usize, b: usize) -> Option<Citation> {
+        let t = self.tok(i);
+        if !(t.lower.starts_with("zitier")
+            || matches!(t.lower.as_str(), "citing" | "cited" | "quoted"))
+        {
+            return None;
+        }
+        let frame = self.frame_for(i, a, i, CueRole::Neutral, false);
+        let subject = frame.speaker?;
+        let object = chunks(self.view, self.lex, i + 1, b)
+            .into_iter()
+            .find(|c| c.prep.is_none() && !c.pronoun)?;
+        (object.start == i + 1).then_some(Citation {
+            subject,
+            source: None,
+            cited: (object.start, object.end),
+            sentence: t.sent,
+        })
+    }
+
+    /// `Der Besuch sei in Vorbereitung, sagte Peskow.` and `„…“, sagte Kim.`
+    fn frame_after(
+        &self,
+        i: usize,
+        a: usize,
+        b: usize,
+        role: CueRole,
+    ) -> Option<(Complement, Frame)> {
+        // The cue follows a comma (possibly with an auxiliary or pronoun between).
+        let comma = (a..i)
+            .rev()
+            .take(3)
+            .find(|&j| self.tok(j).text == "," && self.in_pair[j].is_none())?;
+        // Only an auxiliary, a pronoun or *so* may stand between (*…, hatte
+        // er gesagt*); *…, während Yonhap sagte* is a clause of its own.
+        let between_ok = (comma + 1..i).all(|j| {
+            matches!(
+                self.tok(j).lower.as_str(),
+                "so" | "hatte"
+                    | "hat"
+                    | "hätte"
+                    | "habe"
+                    | "er"
+                    | "sie"
+                    | "es"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "had"
+                    | "has"
+            )
+        });
+        if comma == a || !between_ok {
+            return None;
+        }
+        // The frame clause takes no complement of its own (*…, sagte er, dass …*).
+        if (i + 1..b).any(|j| {
+            self.tok(j).text == ","
+                && self.in_pair[j].is_none()
+                && self
+                    .view
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "dass" | "daß" | "ob" | "that"))
+        }) {
+            return None;
+        }
+        let frame = self.frame_for(i, comma + 1, b, role, true);
+        // A quote right before the comma: its frame.
+        if let Some(p) = self.in_pair[comma - 1].filter(|&p| self.pairs[p].close == comma - 1) {
+            if self.pairs[p].open <= a + 1 || self.pairs[p].open < a {
+                return Some((Complement::Direct(p), frame));
+            }
+        }
+        let (c0, c1) = trim(self.view, a, comma);
+        (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// `laut NHK …`, `nach Angaben der Polizei …`, `NHK zufolge …`,
+    /// `Berichten zufolge …`, `…, hieß es.`
+    fn marker(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
+        let words = self.view.lowers(0, self.view.toks.len());
+        for m in a..b {
+            if self.in_pair[m].is_some() {
+                continue;
+            }
+            let Some((kind, len)) = self.lex.markers.match_at(&words, m) else {
+                continue;
+            };
+            let (f0, f1, frame) = match kind {
+                MarkerKind::Before => {
+                    let cs = chunks(self.view, self.lex, m + len, b);
+                    let c = cs.first().filter(|c| c.start == m + len && !c.pronoun)?;
+                    let mut f1 = c.end;
+                    let via = self.via_after(f1, b);
+                    if let Some((_, e)) = via {
+                        f1 = e;
+                    }
+                    (
+                        m,
+                        f1,
+                        Frame {
+                            speaker: Some((c.start, c.end)),
+                            cue: Some((m, m + len)),
+                            role: Some(CueRole::Neutral),
+                            via,
+                            unnamed: None,
+                            conjuncts: Vec::new(),
+                        },
+                    )
+                }
+                MarkerKind::After => {
+                    let cs = chunks(self.view, self.lex, a, m);
+                    let mut k = cs.len().checked_sub(1).filter(|&k| cs[k].end == m)?;
+                    // *Berichten aus der Region zufolge*: the attached phrase
+                    // belongs to the noun before it.
+                    while let Some(p) = cs[k].prep {
+                        match k.checked_sub(1) {
+                            Some(j) if cs[j].end == p => k = j,
+                            _ => break,
+                        }
+                    }
+                    let c = Chunk { end: m, ..cs[k] };
+                    (
+                        c.start,
+                        m + len,
+                        Frame {
+                            speaker: Some((c.start, c.end)),
+                            cue: Some((m, m + len)),
+                            role: Some(CueRole::Neutral),
+                            via: None,
+                            unnamed: None,
+                            conjuncts: Vec::new(),
+                        },
+                    )
+                }
+                MarkerKind::SelfSource => (
+                    m,
+                    m + len,
+                    Frame {
+                        speaker: None,
+                        cue: Some((m, m + len)),
+                        role: Some(CueRole::Neutral),
+                        via: None,
+                        unnamed: Some((m, m + len)),
+                        conjuncts: Vec::new(),
+                    },
+                ),
+                MarkerKind::Via => continue,
+            };
+            let (s0, s1) = trim(self.view, a, b);
+            let (c0, c1) = if f0 <= s0 {
+                // Frame first: the rest, after an optional comma.
+                let mut c0 = f1;
+                while c0 < s1 && self.tok(c0).text == "," {
+                    c0 += 1;
+                }
+                (c0, s1)
+            } else if f1 >= s1 || (f1 + 1 == s1 && self.tok(f1).text == ",") {
+                let mut c1 = f0;
+                while c1 > s0 && self.tok(c1 - 1).text == "," {
+                    c1 -= 1;
+                }
+                (s0, c1)
+            } else {
+                (s0, s1)
+            };
+            if c1 > c0 + 1 {
+                return Some((c0, c1, frame));
+            }
+        }
+        None
+    }
+
+    /// `unter Berufung auf X` right after a source.
+    fn via_after(&self, f: usize, b: usize) -> Option<(usize, usize)> {
+        let words = self.view.lowers(f, b);
+        let (kind, len) = self.lex.markers.match_at(&words, 0)?;
+        if kind != MarkerKind::Via {
+            return None;
+        }
+        let c = *chunks(self.view, self.lex, f + len, b).first()?;
+        (c.start == f + len).then_some((c.start, c.end))
+    }
+
+    /// Speaker and cue from the frame clause `lo..hi` around cue `i`.
+    fn frame_for(&self, i: usize, lo: usize, hi: usize, role: CueRole, after_only: bool) -> Frame {
+        // The frame clause starts after the last comma before the cue.
+        let start = (lo..i)
+            .rev()
+            .find(|&j| {
+                self.in_pair[j].is_none() && matches!(self.tok(j).text, "," | ":" | "(" | "–")
+            })
+            .map_or(lo, |j| j + 1);
+        let from = if after_only { i + 1 } else { start };
+        let cs: Vec<Chunk> = chunks(self.view, self.lex, from, hi)
+            .into_iter()
+            .filter(|c| {
+                c.prep.is_none()
+                    && !c.oblique
+                    && (c.start..c.end).all(|j| self.in_pair[j].is_none())
+            })
+            .collect();
+        let named = |c: &Chunk| {
+            c.pronoun
+                || (c.start..c.end).any(|j| self.view.speaker_entity(j).is_some())
+                || (c.start..c.end).any(|j| self.lex.is_role(&self.tok(j).lower))
+        };
+        let speaker = cs.iter().position(named).or((!cs.is_empty()).then_some(0));
+        // Coordinated speakers: *NHK und die Nachrichtenagentur Yonhap*.
+        let second = speaker.and_then(|k| {
+            let (c, next) = (cs[k], cs.get(k + 1)?);
+            let joined = next.start == c.end + 1
+                && matches!(self.tok(c.end).lower.as_str(), "und" | "sowie" | "and");
+            joined.then_some((next.start, next.end))
+        });
+        let speaker = speaker.map(|k| (cs[k].start, cs[k].end));
+        let end = second.or(speaker).map(|c| c.1);
+        let via = end.and_then(|e| self.via_after(e, hi));
+        Frame {
+            speaker: speaker.map(|(s0, s1)| (s0, second.map_or(s1, |c| c.1))),
+            conjuncts: second
+                .map(|c2| vec![speaker.unwrap_or(c2), c2])
+                .unwrap_or_default(),
+            cue: Some((i, i + 1)),
+            role: Some(role),
+            via,
+            unnamed: None,
+        }
+    }
+
+    /// A quoted stretch in attributive position (*der „Mitstreiter“ Putin*,
+    /// *den Film „…“*): a name, title or scare quote, not a quoted fragment.
+    fn is_attributive(&self, p: usize) -> bool {
+        let pair = self.pairs[p];
+        let before = pair.open.checked_sub(1).map(|j| self.tok(j));
+        let words = (pair.open + 1..pair.close)
+            .filter(|&j| self.tok(j).is_word())
+            .count();
+        let title_noun = before.is_some_and(|t| self.lex.is_title_noun(&t.lower));
+        let modifier = before.is_some_and(|t| {
+            matches!(self.lex.class(&t.lower), Some("det"))
+                || (t.is_word()
+                    && !t.is_capitalised()
+                    && ["e", "en", "er", "es", "em"]
+                        .iter()
+                        .any(|e| t.lower.ends_with(e))
+                    && self.lex.class(&t.lower).is_none()
+                    && !self.lex.cues.contains_key(&t.lower)
+                    && !self.lex.konjunktiv.contains_key(&t.lower))
+        });
+        title_noun || (modifier && words <= 3)
+    }
+
+    /// Whether a quoted stretch holds speech rather than a title, a name or
+    /// a scare quote.
+    fn is_speech(&self, p: usize) -> bool {
+        let pair = self.pairs[p];
+        let (c0, c1) = (pair.open + 1, pair.close);
+        let words = (c0..c1).filter(|&j| self.tok(j).is_word()).count();
+        if words == 0 {
+            return false;
+        }
+        let before = pair.open.checked_sub(1).map(|j| self.tok(j));
+        let colon_before = before.is_some_and(|t| t.text == ":");
+        let terminal_inside = (c0..c1)
+            .rev()
+            .take(2)
+            .any(|j| matches!(self.tok(j).text, "." | "!" | "?" | "…" | ","));
+        let after = self.view.toks.get(pair.close + 1);
+        let cue_after = after.is_some_and(|t| t.text == ",")
+            && (pair.close + 2..(pair.close + 5).min(self.view.toks.len())).any(|j| {
+                self.lex.cues.contains_key(&self.tok(j).lower) || self.tok(j).lower == "so"
+            });
+        // An attributive position (*der „Mitstreiter“ Putin*, *den Film „…“*).
+        let attributive = self.is_attributive(p);
+        let personal = (c0..c1).any(|j| {
+            matches!(
+                self.tok(j).lower.as_str(),
+                "ich"
+                    | "wir"
+                    | "uns"
+                    | "mir"
+                    | "mich"
+                    | "unser"
+                    | "unsere"
+                    | "i"
+                    | "we"
+                    | "us"
+                    | "our"
+                    | "my"
+            )
+        });
+        let sentence = self.tok(pair.open).sent;
+        let (sa, sb) = self.view.sents[sentence];
+        let cue_in_sentence = (sa..sb)
+            .any(|j| self.in_pair[j] != Some(p) && self.lex.cues.contains_key(&self.tok(j).lower));
+        if colon_before || cue_after {
+            return true;
+        }
+        if attributive && words <= 4 {
+            return false;
+        }
+        ((terminal_inside || personal) && words >= 3)
+            || (cue_in_sentence && words >= 2)
+            || words >= 6
+    }
+
+    /// A frame for a direct quote from its own sentence: `X sagte: „…“`
+    /// handled by the cue scan; here the cue-less `, so X` after the quote.
+    fn direct_frame(&self, p: usize) -> Option<Frame> {
+        let pair = self.pairs[p];
+        let n = self.view.toks.len();
+        let mut j = pair.close + 1;
+        if j < n && self.tok(j).text == "," {
+            j += 1;
+        }
+        if j >= n {
+            return None;
+        }
+        let s = self.tok(j).sent;
+        let b = self.view.sents[s].1.max(j + 1).min(n);
+        let frame = |speaker: Chunk, cue: usize, role: CueRole| Frame {
+            speaker: Some((speaker.start, speaker.end)),
+            cue: Some((cue, cue + 1)),
+            role: Some(role),
+            via: None,
+            unnamed: None,
+            conjuncts: Vec::new(),
+        };
+        // `„…“, so Kim.` / `“…,” said the mayor.`
+        let cue_role = self.lex.cues.get(&self.tok(j).lower).map(|f| f[0].role);
+        if self.tok(j).lower == "so" || cue_role.is_some() {
+            let c = *chunks(self.view, self.lex, j + 1, b).first()?;
+            let role = cue_role.unwrap_or(CueRole::Neutral);
+            return (c.start == j + 1 && c.prep.is_none()).then(|| frame(c, j, role));
+        }
+        // `“…,” the mayor said.`
+        if self.english {
+            let c = *chunks(self.view, self.lex, j, b).first()?;
+            let role = self
+                .view
+                .toks
+                .get(c.end)
+                .and_then(|t| self.lex.cues.get(&t.lower));
+            if c.start == j && c.prep.is_none() {
+                return role.map(|f| frame(c, c.end, f[0].role));
+            }
+        }
+        None
+    }
+
+    /// A sentence in Konjunktiv I with no frame: reported speech continued.
+    fn konjunktiv_continuation(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|j| {
+            self.in_pair[j].is_none()
+                && self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1)
+                && !(j > 0 && matches!(self.tok(j - 1).lower.as_str(), "ich" | "du"))
+        })
+    }
+
+    fn indirect(
+        &self,
+        c0: usize,
+        c1: usize,
+        frame: Frame,
+        sentence: usize,
+        speech: &[bool],
+        absorbed: &mut [bool],
+    ) -> Found {
+        let mut kind = QuoteKind::Indirect;
+        let mut c0 = c0;
+        let mut c1 = c1;
+        for (pi, p) in self.pairs.iter().enumerate() {
+            let inside = p.open >= c0 && p.close < c1;
+            let straddles = p.open < c1 && p.close >= c1 && p.open >= c0;
+            if (inside || straddles) && !self.is_attributive(pi) {
+                absorbed[pi] = true;
+                kind = QuoteKind::Mixed;
+                if straddles {
+                    c1 = p.close;
+                }
+            }
+            if p.open + 1 == c0 && p.close >= c1 {
+                c0 = p.open + 1;
+                absorbed[pi] = true;
+            }
+        }
+        let _ = speech;
+        Found {
+            kind,
+            content: (c0, c1),
+            speaker: frame.speaker,
+            cue: frame.cue,
+            role: frame.role.unwrap_or(CueRole::Neutral),
+            name: None,
+            via: frame.via,
+            sentence,
+            unnamed_source: frame.unnamed,
+            antecedent: None,
+            conjuncts: frame.conjuncts,
+            conjunct_names: Vec::new(),
+        }
+    }
+}
+
+/// Tokens `a..b` less trailing punctuation (and a trailing closing quote
+/// that is not part of a pair inside).
+fn trim(view: &View, a: usize, b: usize) -> (usize, usize) {
+    let mut b = b;
+    while b > a
+        && matches!(
+            view.toks[b - 1].text,
+            "." | "!" | "?" | ";" | "," | ":" | "…"
+        )
+    {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// Gives every quote a speaker name: the entity it names (expanded to the
+/// fullest name of that person in the article), the antecedent of a pronoun
+/// or definite role noun, the previous speaker for an unframed continuation,
+/// or the mention itself.
+fn resolve_names(ctx: &Ctx, found: &mut [Found]) {
+    let view = ctx.view;
+    // The last speaker: name, sentence, mention.
+    type Last = (String, usize, Option<(usize, usize)>);
+    let mut last: Option<Last> = None;
+    for f in found.iter_mut() {
+        let here = f.content.0;
+        let name = match f.speaker {
+            Some((s0, s1)) => {
+                f.conjunct_names = f
+                    .conjuncts
+                    .iter()
+                    .map(|&(c0, c1)| name_of(ctx, c0, c1, None))
+                    .collect();
+                if f.conjunct_names.is_empty() {
+                    name_of(ctx, s0, s1, last.as_ref().map(|l| l.0.as_str()))
+                } else {
+                    let names: Vec<&str> = f
+                        .conjunct_names
+                        .iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .collect();
+                    Some(names.join(if ctx.english { " and " } else { " und " }))
+                }
+            }
+            None if f.cue.is_none() => {
+                let prev = last
+                    .as_ref()
+                    .filter(|(_, sent, _)| view.toks[here].sent <= sent + 2);
+                f.antecedent = prev.and_then(|p| p.2);
+                prev.map(|(n, _, _)| n.clone())
+            }
+            None => None,
+        };
+        if let Some(n) = &name {
+            let sent = view.toks[f.content.1.saturating_sub(1).max(here)].sent;
+            last = Some((n.clone(), sent, f.speaker.or(f.antecedent)));
+        }
+        f.name = name;
+    }
+    // An unframed quote right before a framed one in the same paragraph
+    // (*„…“ Aus … habe sich … entwickelt, sagte Kim.*) is that speaker's.
+    for k in 0..found.len().saturating_sub(1) {
+        let (f, g) = (&found[k], &found[k + 1]);
+        if f.speaker.is_some() || f.cue.is_some() || g.speaker.is_none() {
+            continue;
+        }
+        let f_end = view.toks[f.content.1 - 1].sent;
+        let same_paragraph = (f.content.1..g.content.0).all(|j| !view.toks[j].para_start);
+        if same_paragraph && g.sentence <= f_end + 1 {
+            found[k].name = found[k + 1].name.clone();
+            found[k].antecedent = found[k + 1].speaker;
+        }
+    }
+}
+
+fn name_of(ctx: &Ctx, s0: usize, s1: usize, previous: Option<&str>) -> Option<String> {
+    let view = ctx.view;
+    let lex = ctx.lex;
+    if let Some(e) = (s0..s1).find_map(|j| view.speaker_entity(j)) {
+        let text = &view.text[e.span.range()];
+        if e.label == EntityType::Per {
+            return Some(fullest_person(view, text));
+        }
+        // A name closing its phrase (*der Sender NHK*) names the speaker; a
+        // name in a genitive attribute (*ein Sprecher des Kremls*) does not.
+        let genitive = (s0..e.first).any(|j| {
+            matches!(
+                view.toks[j].lower.as_str(),
+                "des" | "der" | "eines" | "einer" | "of"
+            ) && j > s0
+        });
+        if e.end == s1 && !genitive {
+            return Some(text.to_string());
+        }
+    }
+    let first = &view.toks[s0];
+    if s1 == s0 + 1 && lex.class(&first.lower) == Some("pron") {
+        if matches!(
+            first.lower.as_str(),
+            "man" | "es" | "ich" | "wir" | "i" | "we" | "it"
+        ) {
+            return None;
+        }
+        return previous
+            .map(str::to_string)
+            .or_else(|| nearest_person_before(view, s0));
+    }
+    let definite = matches!(first.lower.as_str(), "der" | "die" | "das" | "the");
+    if definite && (s0..s1).any(|j| lex.is_role(&view.toks[j].lower)) {
+        if let Some(p) = nearest_person_before(view, s0) {
+            return Some(p);
+        }
+    }
+    // The mention itself, without a leading determiner.
+    let start = if lex.class(&first.lower) == Some("det") && s1 > s0 + 1 {
+        s0 + 1
+    } else {
+        s0
+    };
+    Some(view.slice(start, s1).to_string())
+}
+
+/// The longest person mention in the article that contains `name`'s last
+/// word (*Kim* → *Kim Jong Un*).
+fn fullest_person(view: &View, name: &str) -> String {
+    let key = name.split_whitespace().last().unwrap_or(name);
+    view.ents
+        .iter()
+        .filter(|e| e.label == EntityType::Per && e.form.is_none())
+        .map(|e| &view.text[e.span.range()])
+        .filter(|t| t.split_whitespace().any(|w| w == key) || t.split(['-', ' ']).any(|w| w == key))
+        .max_by_key(|t| t.len())
+        .unwrap_or(name)
+        .to_string()
+}
+
+fn nearest_person_before(view: &View, i: usize) -> Option<String> {
+    let sent = view.toks[i].sent;
+    view.ents
+        .iter()
+        .rev()
+        .filter(|e| e.end <= i && e.label == EntityType::Per && e.form.is_none())
+        .find(|e| view.toks[e.first].sent + 3 >= sent)
+        .map(|e| fullest_person(view, &view.text[e.span.range()]))
+}

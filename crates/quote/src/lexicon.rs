@@ -1,0 +1,307 @@
+//! The language knowledge the quote stage needs, loaded once per language
+//! from `resources/<lang>/quote/`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a cue verb does to the proposition it frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueRole {
+    /// Plain report (*sagte*, *berichtete*).
+    Neutral,
+    /// The source confirms it (*bestätigte*).
+    Confirm,
+    /// The source denies it (*bestritt*).
+    Deny,
+    /// The source accuses someone (*warf vor*).
+    Accuse,
+    /// The source believes it (*gehen davon aus*).
+    Belief,
+    /// The source announces its own future act (*kündigte an*).
+    Announce,
+    /// The source demands something (*forderte*).
+    Demand,
+}
+
+impl CueRole {
+    fn parse(s: &str) -> Option<CueRole> {
+        Some(match s {
+            "neutral" => CueRole::Neutral,
+            "confirm" => CueRole::Confirm,
+            "deny" => CueRole::Deny,
+            "accuse" => CueRole::Accuse,
+            "belief" => CueRole::Belief,
+            "announce" => CueRole::Announce,
+            "demand" => CueRole::Demand,
+            _ => return None,
+        })
+    }
+}
+
+/// One surface form of a cue verb.
+#[derive(Debug, Clone)]
+pub struct CueForm {
+    /// Its role.
+    pub role: CueRole,
+    /// A separable particle that must follow in the clause (*teilte … mit*).
+    pub particle: Option<String>,
+}
+
+/// How a source marker relates to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// The source follows (*laut NHK*, *nach Angaben der Polizei*).
+    Before,
+    /// The source precedes (*NHK zufolge*).
+    After,
+    /// The marker itself is an unnamed source (*Berichten zufolge*).
+    SelfSource,
+    /// The source cites another (*unter Berufung auf X*).
+    Via,
+}
+
+/// Modality or status phrases, matched on lower-case token sequences.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseTable<T> {
+    /// Phrases, longest first, with their value.
+    pub phrases: Vec<(Vec<String>, T)>,
+}
+
+impl<T: Copy> PhraseTable<T> {
+    /// The value and length of the longest phrase starting at `words[i]`.
+    pub fn match_at(&self, words: &[&str], i: usize) -> Option<(T, usize)> {
+        self.phrases.iter().find_map(|(p, v)| {
+            (i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+                .then_some((*v, p.len()))
+        })
+    }
+}
+
+/// Everything language-specific the stage needs.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Lower-case surface form → cue readings.
+    pub cues: HashMap<String, Vec<CueForm>>,
+    /// Source markers.
+    pub markers: PhraseTable<MarkerKind>,
+    /// Lower-case Konjunktiv forms → mood (1 or 2).
+    pub konjunktiv: HashMap<String, u8>,
+    /// Hedges → modality name.
+    pub hedges: PhraseTable<newsgraph_doc::Modality>,
+    /// Status phrases.
+    pub status: PhraseTable<newsgraph_doc::Status>,
+    /// Nouns referring back to a claim.
+    pub anaphors: Vec<String>,
+    /// Role nouns (lower case).
+    pub roles: Vec<String>,
+    /// Closed word classes: `det`, `pron`, `subord`, `coord`, `adv`, `prep`.
+    pub function_words: HashMap<String, &'static str>,
+    /// Negation words (*nicht*, *weder*, *kein*).
+    pub negators: Vec<String>,
+    /// Nouns that introduce a title or name in quotation marks (*Film*, *Motto*).
+    pub title_nouns: Vec<String>,
+}
+
+const CLASSES: [&str; 6] = ["det", "pron", "subord", "coord", "adv", "prep"];
+
+impl Lexicon {
+    /// The lexicon for `lang` (German for anything but English).
+    pub fn for_lang(lang: &str) -> &'static Lexicon {
+        static DE: OnceLock<Lexicon> = OnceLock::new();
+        static EN: OnceLock<Lexicon> = OnceLock::new();
+        if lang == "en" {
+            EN.get_or_init(|| Lexicon::parse(&EN_FILES))
+        } else {
+            DE.get_or_init(|| Lexicon::parse(&DE_FILES))
+        }
+    }
+
+    fn parse(files: &Files) -> Lexicon {
+        let mut cues: HashMap<String, Vec<CueForm>> = HashMap::new();
+        for cols in rows(files.cues) {
+            let [role, _medium, particle, forms] = cols[..] else {
+                continue;
+            };
+            let Some(role) = CueRole::parse(role) else {
+                continue;
+            };
+            let particle = (particle != "-").then(|| particle.to_string());
+            for form in forms.split_whitespace() {
+                // A form that already carries its particle (mitteilte) stands alone.
+                let needs = particle.clone().filter(|p| !form.starts_with(p.as_str()));
+                cues.entry(form.to_lowercase()).or_default().push(CueForm {
+                    role,
+                    particle: needs,
+                });
+            }
+        }
+        let markers = table(files.markers, |k| match k {
+            "before" => Some(MarkerKind::Before),
+            "after" => Some(MarkerKind::After),
+            "self" => Some(MarkerKind::SelfSource),
+            "via" => Some(MarkerKind::Via),
+            _ => None,
+        });
+        let hedges = table(files.hedges, |k| match k {
+            "probable" => Some(newsgraph_doc::Modality::Probable),
+            "possible" => Some(newsgraph_doc::Modality::Possible),
+            "speculative" => Some(newsgraph_doc::Modality::Speculative),
+            _ => None,
+        });
+        let status = table(files.status, |k| match k {
+            "unconfirmed" => Some(newsgraph_doc::Status::Unconfirmed),
+            "denied" => Some(newsgraph_doc::Status::Denied),
+            "confirmed" => Some(newsgraph_doc::Status::Confirmed),
+            "disputed" => Some(newsgraph_doc::Status::Disputed),
+            _ => None,
+        });
+        let konjunktiv = rows(files.konjunktiv)
+            .filter_map(|c| Some((c.first()?.to_lowercase(), c.get(1)?.parse().ok()?)))
+            .collect();
+        let mut function_words = HashMap::new();
+        let mut negators = Vec::new();
+        for cols in rows(files.function_words) {
+            if let ["neg", words] = cols[..] {
+                negators.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let [class, words] = cols[..] {
+                if let Some(class) = CLASSES.iter().find(|c| **c == class) {
+                    for w in words.split_whitespace() {
+                        function_words.entry(w.to_lowercase()).or_insert(*class);
+                    }
+                }
+            }
+        }
+        Lexicon {
+            cues,
+            markers,
+            konjunktiv,
+            hedges,
+            status,
+            anaphors: words(files.anaphors),
+            roles: words(files.roles),
+            function_words,
+            negators,
+            title_nouns: words(files.title_nouns),
+        }
+    }
+
+    /// The closed class of a lower-case word, if any.
+    pub fn class(&self, lower: &str) -> Option<&'static str> {
+        self.function_words.get(lower).copied()
+    }
+
+    /// Whether a lower-case word introduces a title (*Film*, *Dokumentarfilm*).
+    pub fn is_title_noun(&self, lower: &str) -> bool {
+        self.title_nouns.iter().any(|r| lower.ends_with(r.as_str()))
+    }
+
+    /// Whether a lower-case word is a role noun or a compound ending in one.
+    pub fn is_role(&self, lower: &str) -> bool {
+        self.roles.iter().any(|r| lower.ends_with(r.as_str()))
+    }
+}
+
+struct Files {
+    cues: &'static str,
+    markers: &'static str,
+    konjunktiv: &'static str,
+    hedges: &'static str,
+    status: &'static str,
+    anaphors: &'static str,
+    roles: &'static str,
+    function_words: &'static str,
+    title_nouns: &'static str,
+}
+
+macro_rules! files {
+    ($lang:literal) => {
+        Files {
+            cues: include_str!(concat!("../../../resources/", $lang, "/quote/cues.tsv")),
+            markers: include_str!(concat!("../../../resources/", $lang, "/quote/markers.tsv")),
+            konjunktiv: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/konjunktiv.tsv"
+            )),
+            hedges: include_str!(concat!("../../../resources/", $lang, "/quote/hedges.tsv")),
+            status: include_str!(concat!("../../../resources/", $lang, "/quote/status.tsv")),
+            anaphors: include_str!(concat!("../../../resources/", $lang, "/quote/anaphors.txt")),
+            roles: include_str!(concat!("../../../resources/", $lang, "/quote/roles.txt")),
+            function_words: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/function-words.tsv"
+            )),
+            title_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/title-nouns.txt"
+            )),
+        }
+    };
+}
+
+static DE_FILES: Files = files!("de");
+static EN_FILES: Files = files!("en");
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn words(text: &str) -> Vec<String> {
+    rows(text)
+        .filter_map(|c| Some(c.first()?.to_lowercase()))
+        .collect()
+}
+
+fn table<T: Copy>(text: &str, kind: impl Fn(&str) -> Option<T>) -> PhraseTable<T> {
+    let mut phrases: Vec<(Vec<String>, T)> = rows(text)
+        .filter_map(|c| {
+            let v = kind(c.first()?)?;
+            let p: Vec<String> = c
+                .get(1)?
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            (!p.is_empty()).then_some((p, v))
+        })
+        .collect();
+    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    PhraseTable { phrases }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_load_every_file() {
+        for lang in ["de", "en"] {
+            let lex = Lexicon::for_lang(lang);
+            assert!(lex.cues.len() > 40, "{lang}: {} cue forms", lex.cues.len());
+            assert!(!lex.markers.phrases.is_empty());
+            assert!(!lex.hedges.phrases.is_empty());
+            assert!(!lex.status.phrases.is_empty());
+            assert!(lex.class("the").is_some() || lex.class("der").is_some());
+        }
+    }
+
+    #[test]
+    fn separable_short_forms_need_their_particle() {
+        let lex = Lexicon::for_lang("de");
+        let teilte = &lex.cues["teilte"];
+        assert!(teilte.iter().any(|c| c.particle.as_deref() == Some("mit")));
+        assert!(lex.cues["mitteilte"].iter().all(|c| c.particle.is_none()));
+        assert_eq!(lex.cues["bestritt"][0].role, CueRole::Deny);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let lex = Lexicon::for_lang("de");
+        let words = ["nach", "angaben", "von", "x"];
+        let (kind, len) = lex.markers.match_at(&words, 0).unwrap();
+        assert_eq!((kind, len), (MarkerKind::Before, 3));
+    }
+}

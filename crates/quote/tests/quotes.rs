@@ -1,0 +1,276 @@
+//! Behaviour of the quote stage on short German and English texts written for
+//! these tests, plus the founding article's claims when `../shared` exists.
+
+use newsgraph_doc::{Doc, EntityMention, EntityType, Modality, QuoteKind, Span, Stage, Status};
+use newsgraph_quote::QuoteStage;
+use newsgraph_segment::SegmentStage;
+
+/// Segments `text`, marks the given person/organisation names as entities
+/// (every occurrence) and runs the quote stage.
+fn analyse(lang: &str, text: &str, names: &[(&str, EntityType)]) -> Doc {
+    let mut doc = Doc::new("t", text);
+    doc.meta.lang = Some(lang.into());
+    SegmentStage.annotate(&mut doc);
+    let mut ents = Vec::new();
+    for (name, label) in names {
+        for (at, _) in text.match_indices(name) {
+            ents.push(EntityMention {
+                span: Span::new(at, at + name.len()),
+                label: *label,
+                form: None,
+                kb: None,
+                name: None,
+            });
+        }
+    }
+    ents.sort_by_key(|e| e.span.start);
+    doc.entities = Some(ents);
+    QuoteStage.annotate(&mut doc);
+    doc
+}
+
+/// One quote as (kind, content, speaker mention, speaker name, cue).
+type Row = (
+    QuoteKind,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Every quote of `doc` as a [`Row`].
+fn quotes(doc: &Doc) -> Vec<Row> {
+    doc.quotes
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                doc.slice(q.span).to_string(),
+                q.speaker.as_ref().map(|s| doc.slice(s.span).to_string()),
+                q.speaker_name.clone(),
+                q.cue.map(|c| doc.slice(c).to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quote_with_inverted_frame() {
+    let doc = analyse(
+        "de",
+        "„Wir werden die Schulen nicht schließen“, sagte Bildungsministerin Anna Berger am Montag.",
+        &[("Anna Berger", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "Wir werden die Schulen nicht schließen");
+    assert_eq!(q[0].2.as_deref(), Some("Bildungsministerin Anna Berger"));
+    assert_eq!(q[0].3.as_deref(), Some("Anna Berger"));
+    assert_eq!(q[0].4.as_deref(), Some("sagte"));
+}
+
+#[test]
+fn direct_quote_after_colon_and_guillemets() {
+    let doc = analyse(
+        "de",
+        "Der Bürgermeister erklärte: »Die Brücke bleibt bis Ende Mai gesperrt.«",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "Die Brücke bleibt bis Ende Mai gesperrt.");
+    assert_eq!(q[0].2.as_deref(), Some("Der Bürgermeister"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let doc = analyse(
+        "de",
+        "Der Konzern nennt seinen „Partner“ nur selten. Im Kino läuft der Film „Das Boot“.",
+        &[],
+    );
+    assert!(quotes(&doc).is_empty(), "{:?}", quotes(&doc));
+}
+
+#[test]
+fn indirect_speech_in_konjunktiv_and_dass_clauses() {
+    let doc = analyse(
+        "de",
+        "Die Polizei teilte am Abend mit, der Verdächtige sei gefasst worden. \
+         Ein Sprecher des Ministeriums sagte, dass die Gespräche weitergingen.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "der Verdächtige sei gefasst worden");
+    assert_eq!(q[0].2.as_deref(), Some("Die Polizei"));
+    assert_eq!(q[0].4.as_deref(), Some("teilte"));
+    assert_eq!(q[1].1, "dass die Gespräche weitergingen");
+    assert_eq!(q[1].2.as_deref(), Some("Ein Sprecher des Ministeriums"));
+}
+
+#[test]
+fn source_markers_frame_a_clause() {
+    let doc = analyse(
+        "de",
+        "Laut Reuters wurden drei Menschen verletzt. Nach Angaben der Feuerwehr brach das Feuer \
+         im Keller aus. Den Behörden zufolge ist die Lage stabil.",
+        &[("Reuters", EntityType::Org)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[0].1, "wurden drei Menschen verletzt");
+    assert_eq!(q[0].3.as_deref(), Some("Reuters"));
+    assert_eq!(q[1].1, "brach das Feuer im Keller aus");
+    assert_eq!(q[1].2.as_deref(), Some("der Feuerwehr"));
+    assert_eq!(q[2].1, "ist die Lage stabil");
+    assert_eq!(q[2].2.as_deref(), Some("Den Behörden"));
+}
+
+#[test]
+fn konjunktiv_continuation_keeps_the_speaker() {
+    let doc = analyse(
+        "de",
+        "Müller sagte, die Firma habe keine Fehler gemacht. Sie stehe zu ihren Mitarbeitern. \
+         Das Wetter war gut.",
+        &[("Müller", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Indirect);
+    assert_eq!(q[1].1, "Sie stehe zu ihren Mitarbeitern");
+    assert_eq!(
+        q[1].2, None,
+        "an unframed continuation has no speaker mention"
+    );
+    assert_eq!(q[1].3.as_deref(), Some("Müller"));
+    assert_eq!(q[1].4, None);
+}
+
+#[test]
+fn mixed_quote_and_pronoun_speaker() {
+    let doc = analyse(
+        "de",
+        "Kanzlerin Petra Lang besuchte das Werk. Sie sagte, man werde „jeden Arbeitsplatz retten“.",
+        &[("Petra Lang", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+    assert_eq!(q[0].1, "man werde „jeden Arbeitsplatz retten“");
+    assert_eq!(q[0].2.as_deref(), Some("Sie"));
+    assert_eq!(q[0].3.as_deref(), Some("Petra Lang"));
+}
+
+#[test]
+fn claims_carry_modality_and_a_later_denial() {
+    let doc = analyse(
+        "de",
+        "Ermittler gehen davon aus, dass die Firma Daten verkauft habe. \
+         Das Unternehmen bestreitet die Vorwürfe.",
+        &[],
+    );
+    let claims = doc.claims.as_ref().unwrap();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].modality, Modality::Probable);
+    assert_eq!(claims[0].status, Status::Denied);
+    assert_eq!(doc.slice(claims[0].sources[0].span), "Ermittler");
+}
+
+#[test]
+fn hedged_report_not_confirmed() {
+    let doc = analyse(
+        "de",
+        "Medienberichten zufolge könnte der Minister schon morgen zurücktreten. \
+         Die Regierung hat das nicht bestätigt.",
+        &[],
+    );
+    let claims = doc.claims.as_ref().unwrap();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].modality, Modality::Possible);
+    assert_eq!(claims[0].status, Status::Unconfirmed);
+}
+
+#[test]
+fn english_reported_speech() {
+    let doc = analyse(
+        "en",
+        "“We will not give up,” the mayor said. The company said that profits fell. \
+         According to Reuters, the talks failed.",
+        &[("Reuters", EntityType::Org)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "We will not give up,");
+    assert_eq!(q[0].2.as_deref(), Some("the mayor"));
+    assert_eq!(q[1].1, "that profits fell");
+    assert_eq!(q[2].1, "the talks failed");
+    assert_eq!(q[2].3.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn odd_text_gives_no_quotes_and_no_panic() {
+    for text in [
+        "",
+        "„",
+        "“ „ » « \" ' ‚ ‘",
+        "sagte, sagte, sagte:",
+        "„„„ “““",
+    ] {
+        let doc = analyse("de", text, &[]);
+        assert!(doc.quotes.is_some());
+    }
+}
+
+#[test]
+fn founding_article_claims() {
+    let Some(dir) = newsgraph_testkit::shared_dir("samples") else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("de-kim-putin-2024-06-12.txt")).unwrap();
+    let pipeline = newsgraph_pipeline::standard().unwrap();
+    let mut doc = Doc::new("kim", text);
+    doc.meta.dct = Some(jiff::civil::date(2024, 6, 12));
+    pipeline.run(&mut doc).unwrap();
+    let claims = doc.claims.as_ref().unwrap();
+    let find = |needle: &str| {
+        claims
+            .iter()
+            .find(|c| doc.slice(c.span).contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle:?}: {claims:#?}"))
+    };
+    let visit = find("besuchen könnte");
+    assert_eq!(visit.modality, Modality::Possible);
+    assert_eq!(visit.status, Status::Unconfirmed);
+    assert_eq!(visit.time.as_deref(), Some("2024-W25"));
+    let kbs: Vec<_> = visit
+        .sources
+        .iter()
+        .filter_map(|s| s.kb.as_deref())
+        .collect();
+    assert_eq!(kbs, ["nhk", "yonhap"]);
+    assert!(visit.sources[0]
+        .via
+        .as_deref()
+        .unwrap_or("")
+        .contains("diplomatische Quellen"));
+    let weapons = find("Artillerie und Raketen");
+    assert_eq!(weapons.modality, Modality::Probable);
+    assert_eq!(weapons.status, Status::Denied);
+    assert!(doc.slice(weapons.sources[0].span).contains("Geheimdienste"));
+    let quotes = doc.quotes.as_ref().unwrap();
+    let kim = quotes
+        .iter()
+        .filter(|q| q.speaker_name.as_deref() == Some("Kim Jong Un"))
+        .count();
+    assert!(
+        kim >= 3,
+        "Kim's direct, indirect and mixed quotes: {quotes:#?}"
+    );
+}
