@@ -208,6 +208,34 @@ pub enum EvalCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Quote scores (direct/indirect tokens and instances, speakers, cues)
+    /// of segmentation + NER + the quote stage against one German corpus:
+    /// Wikinews quotation attribution, Redewiedergabe or SpkAtt-2023.
+    #[command(group(clap::ArgGroup::new("corpus").required(true).args(["news", "redewiedergabe", "spkatt"])))]
+    Quotes {
+        /// A German Wikinews quotation-attribution JSON Lines file
+        /// (german-news-quotes/dev.jsonl): token- and instance-level scores,
+        /// speaker and cue agreement.
+        #[arg(long, value_name = "FILE")]
+        news: Option<PathBuf>,
+        /// A Redewiedergabe folder (with nonfiction/ and fiction/ of *.tsv):
+        /// token-level scores of direct and indirect representation.
+        #[arg(long, value_name = "DIR")]
+        redewiedergabe: Option<PathBuf>,
+        /// Score the fiction/ part of Redewiedergabe instead of nonfiction/.
+        #[arg(long, conflicts_with_all = ["news", "spkatt"])]
+        fiction: bool,
+        /// A SpkAtt-2023 folder (train/ of per-speech *.json): token-level
+        /// scores of the roles cue, source and message.
+        #[arg(long, value_name = "DIR")]
+        spkatt: Option<PathBuf>,
+        /// Run without the NER stage (the quote stage then sees no entities).
+        #[arg(long)]
+        no_ner: bool,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[cfg(test)]
@@ -248,5 +276,27 @@ mod tests {
             "b",
         ]);
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn eval_quotes_takes_exactly_one_corpus() {
+        let parse = |a: &[&str]| {
+            Cli::try_parse_from(["newsgraph", "eval", "quotes"].iter().chain(a).copied())
+        };
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["--news", "a", "--spkatt", "b"]).is_err());
+        assert!(parse(&["--fiction", "--news", "a"]).is_err());
+        let cli = parse(&["--redewiedergabe", "d", "--fiction", "--json"]).unwrap();
+        let Command::Eval(EvalCommand::Quotes {
+            redewiedergabe,
+            fiction,
+            json,
+            ..
+        }) = cli.command
+        else {
+            panic!("expected eval quotes")
+        };
+        assert_eq!(redewiedergabe, Some(PathBuf::from("d")));
+        assert!(fiction && json);
     }
 }

@@ -181,8 +181,86 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
             };
             println!("{scores}");
         }
+        EvalCommand::Quotes {
+            news,
+            redewiedergabe,
+            fiction,
+            spkatt,
+            no_ner,
+            json,
+        } => eval_quotes(
+            news,
+            redewiedergabe.map(|d| (d, fiction)),
+            spkatt,
+            no_ner,
+            json,
+        )?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `eval quotes`: runs segmentation, NER (unless `no_ner` or it fails to
+/// load) and the quote stage on one corpus and prints the scores.
+fn eval_quotes(
+    news: Option<PathBuf>,
+    redewiedergabe: Option<(PathBuf, bool)>,
+    spkatt: Option<PathBuf>,
+    no_ner: bool,
+    json: bool,
+) -> Result<()> {
+    use newsgraph_quote::eval;
+    let mut stages: Vec<Box<dyn newsgraph_doc::Stage>> =
+        vec![Box::new(newsgraph_segment::SegmentStage)];
+    if !no_ner {
+        match newsgraph_ner::NerStage::load() {
+            Ok(ner) => stages.push(Box::new(ner)),
+            Err(e) => {
+                eprintln!("newsgraph: warning: NER unavailable ({e}); scoring without entities")
+            }
+        }
+    }
+    stages.push(Box::new(newsgraph_quote::QuoteStage));
+    let pipeline = newsgraph_pipeline::Pipeline::new(stages)?;
+    let run = |d: &mut newsgraph_doc::Doc| pipeline.run(d);
+    let context = |p: &PathBuf| format!("evaluating quotes on {}", p.display());
+    let (corpus, path, text, value) = match (news, redewiedergabe, spkatt) {
+        (Some(p), _, _) => {
+            let s = eval::news::evaluate(&p, run).with_context(|| context(&p))?;
+            ("news", p, s.to_string(), serde_json::to_value(&s)?)
+        }
+        (None, Some((p, fiction)), _) => {
+            let s =
+                eval::redewiedergabe::evaluate(&p, fiction, run).with_context(|| context(&p))?;
+            let corpus = if fiction {
+                "redewiedergabe-fiction"
+            } else {
+                "redewiedergabe-nonfiction"
+            };
+            (corpus, p, s.to_string(), serde_json::to_value(&s)?)
+        }
+        (None, None, Some(p)) => {
+            let s = eval::spkatt::evaluate(&p, run).with_context(|| context(&p))?;
+            ("spkatt", p, s.to_string(), serde_json::to_value(&s)?)
+        }
+        (None, None, None) => {
+            anyhow::bail!(
+                "eval quotes needs a corpus: --news FILE, --redewiedergabe DIR or --spkatt DIR"
+            )
+        }
+    };
+    if json {
+        let v = serde_json::json!({
+            "corpus": corpus,
+            "path": path.display().to_string(),
+            "stages": pipeline.stage_names(),
+            "scores": value,
+        });
+        println!("{v}");
+    } else {
+        println!("pipeline: {}", pipeline.stage_names().join(" -> "));
+        println!("{text}");
+    }
+    Ok(())
 }
 
 fn train(cmd: TrainCommand) -> Result<ExitCode> {

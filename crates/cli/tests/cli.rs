@@ -415,3 +415,67 @@ mod store {
         assert_eq!(total, 3000);
     }
 }
+
+mod eval_quotes {
+    use super::*;
+
+    // Offsets are code points: the quote starts at 14 although "ü" takes two bytes.
+    const ARTICLE: &str = r#"{"originalText":"Müller sagte: „Wir schaffen das.“","date":"2020-07-26","file":"t1","annotations":[{"type":"Direct","quote":{"spans":[{"charBegin":14,"charEnd":33}]},"speaker":{"spans":[{"charBegin":0,"charEnd":6}]},"cue":{"spans":[{"charBegin":7,"charEnd":12}]}}]}"#;
+
+    #[test]
+    fn news_scores_as_table_and_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("news.jsonl");
+        std::fs::write(&file, format!("{ARTICLE}\n")).unwrap();
+        newsgraph()
+            .args(["eval", "quotes", "--no-ner", "--news"])
+            .arg(&file)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(
+                "german news quotes: 1 documents, 0 failed",
+            ))
+            .stdout(predicate::str::contains("speaker"));
+        let out = newsgraph()
+            .args(["eval", "quotes", "--json", "--news"])
+            .arg(&file)
+            .assert()
+            .success();
+        let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(v["corpus"], "news");
+        assert_eq!(v["scores"]["gold"]["direct"], 1);
+        assert_eq!(v["scores"]["tokens"]["direct"]["gold"], 3);
+        assert!(v["scores"]["instances"]["direct"]["f1"].is_number());
+    }
+
+    #[test]
+    fn bad_corpus_is_an_error_naming_it() {
+        newsgraph()
+            .args(["eval", "quotes"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--news"));
+        newsgraph()
+            .args(["eval", "quotes", "--news", "/nonexistent/quotes.jsonl"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("/nonexistent/quotes.jsonl"));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("broken.jsonl");
+        std::fs::write(&file, "{\"originalText\": 3}\n").unwrap();
+        newsgraph()
+            .args(["eval", "quotes", "--news"])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("broken.jsonl").and(predicate::str::contains("line 1")),
+            );
+        newsgraph()
+            .args(["eval", "quotes", "--spkatt"])
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no documents found"));
+    }
+}

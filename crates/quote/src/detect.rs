@@ -93,6 +93,14 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             let Some(role) = ctx.cue_at(i, b) else {
                 continue;
             };
+            let framed = ctx
+                .wie_frame(i, a, b, role)
+                .or_else(|| ctx.anaphoric_frame(i, a, b, role));
+            if let Some((c0, c1, frame)) = framed {
+                reported_here = true;
+                found.push(ctx.indirect(c0, c1, frame, view.toks[c0].sent, &speech, &mut absorbed));
+                continue;
+            }
             if let Some((content, frame)) = ctx.complement_after(i, a, b, role) {
                 match content {
                     Complement::Clause(c0, c1) => {
@@ -267,8 +275,10 @@ impl Ctx<'_, '_> {
                     .get(&self.tok(j).lower)
                     .is_some_and(|&m| m == 1 || role != CueRole::Belief)
         });
-        let infinitive = matches!(role, CueRole::Demand | CueRole::Accuse | CueRole::Announce)
-            && (c..c1).any(|j| self.tok(j).lower == "zu");
+        // `…, den Bären einzufangen`: a zu-infinitive clause.
+        let infinitive = !matches!(role, CueRole::Confirm | CueRole::Deny)
+            && (c..c1).any(|j| self.tok(j).lower == "zu")
+            && self.tok(c1 - 1).lower.ends_with('n');
         let english_clause = self.english && self.tok(k).text == ":";
         // `sagte, Satellitenbilder zeigten …`: a main clause right after a
         // speech verb is reported even in the indicative.
@@ -405,12 +415,107 @@ impl Ctx<'_, '_> {
         let frame = self.frame_for(i, comma + 1, b, role, true);
         // A quote right before the comma: its frame.
         if let Some(p) = self.in_pair[comma - 1].filter(|&p| self.pairs[p].close == comma - 1) {
-            if self.pairs[p].open <= a + 1 || self.pairs[p].open < a {
+            let opens_clause = self.pairs[p].open <= a + 1
+                || self.pairs[p].open < a
+                || self.tok(self.pairs[p].open - 1).text == ":";
+            if opens_clause {
                 return Some((Complement::Direct(p), frame));
             }
         }
+        // The stretch before the comma must be a clause: not a subordinate
+        // clause (*Nachdem …, forderten*), an apposition (*die Fraktionschefin,
+        // Renate Künast, sagte*) or a relative clause (*…, der … ist, wies*).
+        if self.lex.class(&self.tok(a).lower) == Some("subord") {
+            return None;
+        }
+        let seg = (a..comma)
+            .rev()
+            .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, "," | ":"))
+            .map_or(a, |j| j + 1);
+        let lone_phrase = chunks(self.view, self.lex, seg, comma)
+            .first()
+            .is_some_and(|c| c.start == seg && c.end == comma);
+        let relative = seg > a
+            && matches!(
+                self.tok(seg).lower.as_str(),
+                "der"
+                    | "die"
+                    | "das"
+                    | "dem"
+                    | "den"
+                    | "deren"
+                    | "dessen"
+                    | "welche"
+                    | "welcher"
+                    | "who"
+                    | "which"
+            )
+            && !self
+                .view
+                .toks
+                .get(seg + 1)
+                .is_some_and(|t| t.is_capitalised());
+        if lone_phrase || relative {
+            return None;
+        }
         let (c0, c1) = trim(self.view, a, comma);
         (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// `Wie der Bundeswahlleiter mitteilte, lag die Beteiligung …` and
+    /// `…, wie ein Sprecher sagte.`
+    fn wie_frame(
+        &self,
+        i: usize,
+        a: usize,
+        b: usize,
+        role: CueRole,
+    ) -> Option<(usize, usize, Frame)> {
+        let start = (a..i)
+            .rev()
+            .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")
+            .map_or(a, |j| j + 1);
+        let wie = (start..i).find(|&j| matches!(self.tok(j).lower.as_str(), "wie" | "as"))?;
+        if wie > start + 1 || (start == a && wie != a && self.tok(a).lower != "denn") {
+            return None;
+        }
+        let frame = self.frame_for(i, wie + 1, i, role, false);
+        frame.speaker?;
+        // The cue (and its particle) closes the wie-clause.
+        let close = (i + 1..b.min(i + 3))
+            .find(|&j| self.tok(j).text == "," || self.tok(j).is_terminal())?;
+        if self.tok(close).text == "," && start == a || start == a + 1 {
+            let (c0, c1) = trim(self.view, close + 1, b);
+            return (c1 > c0 + 1).then_some((c0, c1, frame));
+        }
+        if start > a && self.tok(close).is_terminal() {
+            let (c0, c1) = trim(self.view, a, start - 1);
+            return (c1 > c0 + 1).then_some((c0, c1, frame));
+        }
+        None
+    }
+
+    /// `… Das bestätigte der Parteivorsitzende.`: the previous sentence is
+    /// the report.
+    fn anaphoric_frame(
+        &self,
+        i: usize,
+        a: usize,
+        b: usize,
+        role: CueRole,
+    ) -> Option<(usize, usize, Frame)> {
+        if i != a + 1 || !matches!(self.tok(a).lower.as_str(), "das" | "dies" | "this" | "that") {
+            return None;
+        }
+        let prev = self.tok(a).sent.checked_sub(1)?;
+        let (p0, p1) = self.view.sents[prev];
+        if (p0..p1).any(|j| self.in_pair[j].is_some()) {
+            return None;
+        }
+        let frame = self.frame_for(i, i + 1, b, role, true);
+        frame.speaker?;
+        let (c0, c1) = trim(self.view, p0, p1);
+        (c1 > c0 + 2).then_some((c0, c1, frame))
     }
 
     /// `laut NHK …`, `nach Angaben der Polizei …`, `NHK zufolge …`,
@@ -421,13 +526,27 @@ impl Ctx<'_, '_> {
             if self.in_pair[m].is_some() {
                 continue;
             }
-            let Some((kind, len)) = self.lex.markers.match_at(&words, m) else {
+            let matched = self.lex.markers.match_at(&words, m).or_else(|| {
+                self.source_noun_marker(m, b)
+                    .map(|len| (MarkerKind::Before, len))
+            });
+            let Some((kind, len)) = matched else {
                 continue;
+            };
+            let source = chunks(self.view, self.lex, m + len, b)
+                .into_iter()
+                .next()
+                .filter(|c| c.start == m + len && !c.pronoun && c.prep.is_none());
+            // `nach ersten Informationen …`: the marker is the (unnamed) source.
+            let kind = match (kind, source) {
+                (MarkerKind::Before, None) if len > 1 => MarkerKind::SelfSource,
+                (MarkerKind::Before, None) => continue,
+                (k, _) => k,
             };
             let (f0, f1, frame) = match kind {
                 MarkerKind::Before => {
-                    let cs = chunks(self.view, self.lex, m + len, b);
-                    let c = cs.first().filter(|c| c.start == m + len && !c.pronoun)?;
+                    let Some(c) = source else { continue };
+                    let c = &c;
                     let mut f1 = c.end;
                     let via = self.via_after(f1, b);
                     if let Some((_, e)) = via {
@@ -505,6 +624,33 @@ impl Ctx<'_, '_> {
             if c1 > c0 + 1 {
                 return Some((c0, c1, frame));
             }
+        }
+        None
+    }
+
+    /// `nach (det|adj)* SOURCE-NOUN` (*nach einem Bericht*, *nach
+    /// Zeugenaussagen*, *nach Einschätzung*) and `aus Sicht`: the marker's
+    /// length in tokens.
+    fn source_noun_marker(&self, m: usize, b: usize) -> Option<usize> {
+        let head = self.tok(m).lower.as_str();
+        if !matches!(head, "nach" | "aus" | "according") {
+            return None;
+        }
+        let mut j = m + 1;
+        while j < b && j < m + 4 {
+            let t = self.tok(j);
+            if t.is_capitalised() && self.lex.class(&t.lower).is_none() {
+                return self.lex.is_source_noun(&t.lower).then_some(j + 1 - m);
+            }
+            let modifier = self.lex.class(&t.lower) == Some("det")
+                || (t.is_word()
+                    && ["e", "en", "er", "es", "em"]
+                        .iter()
+                        .any(|e| t.lower.ends_with(e)));
+            if !modifier {
+                return None;
+            }
+            j += 1;
         }
         None
     }

@@ -100,6 +100,8 @@ pub struct Lexicon {
     pub negators: Vec<String>,
     /// Nouns that introduce a title or name in quotation marks (*Film*, *Motto*).
     pub title_nouns: Vec<String>,
+    /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
+    pub source_nouns: Vec<String>,
 }
 
 const CLASSES: [&str; 6] = ["det", "pron", "subord", "coord", "adv", "prep"];
@@ -182,12 +184,21 @@ impl Lexicon {
             function_words,
             negators,
             title_nouns: words(files.title_nouns),
+            source_nouns: words(files.source_nouns),
         }
     }
 
     /// The closed class of a lower-case word, if any.
     pub fn class(&self, lower: &str) -> Option<&'static str> {
         self.function_words.get(lower).copied()
+    }
+
+    /// Whether a lower-case word names a source of information, alone or as
+    /// the end of a compound (*Polizeiangaben*).
+    pub fn is_source_noun(&self, lower: &str) -> bool {
+        self.source_nouns
+            .iter()
+            .any(|r| lower.ends_with(r.as_str()))
     }
 
     /// Whether a lower-case word introduces a title (*Film*, *Dokumentarfilm*).
@@ -211,6 +222,7 @@ struct Files {
     roles: &'static str,
     function_words: &'static str,
     title_nouns: &'static str,
+    source_nouns: &'static str,
 }
 
 macro_rules! files {
@@ -236,6 +248,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/title-nouns.txt"
+            )),
+            source_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/source-nouns.txt"
             )),
         }
     };

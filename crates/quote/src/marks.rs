@@ -73,6 +73,12 @@ pub fn pairs(view: &View) -> Vec<Pair> {
                     stack.push((opens, i));
                 }
             }
+            // German print often closes `„` with a straight `"`.
+            Role::Toggle(Style::Straight)
+                if !opens_here(view, i) && stack.iter().any(|(x, _)| *x == Style::Low) =>
+            {
+                close(Style::Low, i, &mut stack, &mut out);
+            }
             Role::Toggle(s) => {
                 if stack.iter().any(|(x, _)| *x == s) && !opens_here(view, i) {
                     close(s, i, &mut stack, &mut out);
@@ -160,10 +166,19 @@ fn role_of(view: &View, i: usize, swiss: bool) -> Option<Role> {
     })
 }
 
-/// Whether the text uses `«…»` (first guillemet is `«` followed by a word).
+/// Whether the text uses `«…»`: `«` opens (space before, a word after)
+/// more often than `»` does. Deciding from the first mark alone fails on text
+/// that starts inside a quote.
 fn swiss_guillemets(view: &View) -> bool {
-    view.toks
-        .iter()
-        .find(|t| t.text == "«" || t.text == "»")
-        .is_some_and(|t| t.text == "«")
+    let (mut low_first, mut high_first) = (0, 0);
+    for (i, t) in view.toks.iter().enumerate() {
+        if (t.text == "«" || t.text == "»") && opens_here(view, i) {
+            if t.text == "«" {
+                low_first += 1;
+            } else {
+                high_first += 1;
+            }
+        }
+    }
+    low_first > high_first
 }

@@ -1,0 +1,321 @@
+//! SpkAtt-2023 (task 1): German Bundestag speeches, one JSON file per speech:
+//! `{"Sentences": [{"SentenceId", "Tokens"}], "Annotations": [{"Cue",
+//! "Source", "Message", …}]}`, each role a list of `"sentenceId:tokenIndex"`
+//! strings (token index 0-based).
+//!
+//! The text is the tokens joined into running text, sentences in file order
+//! separated by a space. Scores are token level per role over all speech
+//! events: cue (our `quote.cue`; the separable particle `PTC` is not part of
+//! it), source (our `quote.speaker`) and message (our `quote.span`), over the
+//! corpus tokens with a letter or digit. A token is gold for a role when any
+//! event gives it that role.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use newsgraph_doc::{Doc, Meta, Span};
+use serde::{Deserialize, Serialize};
+
+use super::{is_punct, join_tokens, overlapping, table, EvalError, Prf, RunCounts};
+
+/// One speech event; roles as token indices into [`Speech::tokens`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Event {
+    /// The cue (the speech verb or noun).
+    pub cue: Vec<usize>,
+    /// The source (speaker).
+    pub source: Vec<usize>,
+    /// The message.
+    pub message: Vec<usize>,
+}
+
+/// One speech.
+#[derive(Debug, Clone)]
+pub struct Speech {
+    /// File stem.
+    pub name: String,
+    /// Running text rebuilt from the tokens.
+    pub text: String,
+    /// Each token's byte span in `text`, all sentences in order.
+    pub tokens: Vec<Span>,
+    /// Whether each token is scored (has a letter or digit).
+    pub scored: Vec<bool>,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Speech events.
+    pub events: Vec<Event>,
+}
+
+impl Speech {
+    /// A fresh German [`Doc`] of the speech, for the pipeline.
+    pub fn doc(&self) -> Doc {
+        Doc::with_meta(
+            Meta {
+                id: self.name.clone(),
+                lang: Some("de".into()),
+                ..Meta::default()
+            },
+            self.text.clone(),
+        )
+    }
+}
+
+#[derive(Deserialize)]
+struct RawSpeech {
+    #[serde(rename = "Sentences")]
+    sentences: Vec<RawSentence>,
+    #[serde(rename = "Annotations", default)]
+    annotations: Vec<RawEvent>,
+}
+
+#[derive(Deserialize)]
+struct RawSentence {
+    #[serde(rename = "SentenceId")]
+    id: usize,
+    #[serde(rename = "Tokens")]
+    tokens: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawEvent {
+    #[serde(rename = "Cue", default)]
+    cue: Vec<String>,
+    #[serde(rename = "Source", default)]
+    source: Vec<String>,
+    #[serde(rename = "Message", default)]
+    message: Vec<String>,
+}
+
+/// Parses one speech file's content. The error says what is wrong (the caller
+/// adds the file).
+pub fn parse(name: &str, data: &str) -> Result<Speech, String> {
+    let raw: RawSpeech = serde_json::from_str(data)
+        .map_err(|e| format!("not a SpkAtt speech (Sentences, Annotations): {e}"))?;
+    let mut scored = Vec::new();
+    // Sentence id -> (index of its first token, its number of tokens).
+    let mut first: HashMap<usize, (usize, usize)> = HashMap::new();
+    for s in &raw.sentences {
+        if first.insert(s.id, (scored.len(), s.tokens.len())).is_some() {
+            return Err(format!("sentence id {} occurs twice", s.id));
+        }
+        for t in &s.tokens {
+            scored.push(!is_punct(t));
+        }
+    }
+    let resolve = |n: usize, role: &str, refs: &[String]| -> Result<Vec<usize>, String> {
+        let mut v = refs
+            .iter()
+            .map(|r| {
+                let (s, t) = r
+                    .split_once(':')
+                    .and_then(|(s, t)| Some((s.trim().parse::<usize>().ok()?, t.trim().parse::<usize>().ok()?)))
+                    .ok_or_else(|| format!("annotation {n}: {role} entry {r:?} is not sentenceId:tokenIndex"))?;
+                match first.get(&s) {
+                    Some(&(start, len)) if t < len => Ok(start + t),
+                    Some(&(_, len)) => Err(format!(
+                        "annotation {n}: {role} entry {r:?} points past the {len} tokens of sentence {s}"
+                    )),
+                    None => Err(format!("annotation {n}: {role} entry {r:?} names no sentence of the file")),
+                }
+            })
+            .collect::<Result<Vec<usize>, String>>()?;
+        v.sort_unstable();
+        v.dedup();
+        Ok(v)
+    };
+    let events = raw
+        .annotations
+        .iter()
+        .enumerate()
+        .map(|(n, e)| {
+            Ok(Event {
+                cue: resolve(n, "Cue", &e.cue)?,
+                source: resolve(n, "Source", &e.source)?,
+                message: resolve(n, "Message", &e.message)?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let words: Vec<&str> = raw
+        .sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter().map(String::as_str))
+        .collect();
+    let (text, tokens) = join_tokens(&words);
+    Ok(Speech {
+        name: name.to_string(),
+        text,
+        tokens,
+        scored,
+        sentences: raw.sentences.len(),
+        events,
+    })
+}
+
+/// Reads one speech file.
+pub fn read_file(path: &Path) -> Result<Speech, EvalError> {
+    let data = super::read(path)?;
+    parse(&super::stem(path), &data).map_err(|problem| EvalError::Format {
+        path: path.to_path_buf(),
+        problem,
+    })
+}
+
+/// Reads every `*.json` of `dir/train`, or of `dir` when it has no `train`
+/// subfolder.
+pub fn read(dir: &Path) -> Result<Vec<Speech>, EvalError> {
+    let sub = dir.join("train");
+    let folder = if sub.is_dir() { sub } else { dir.to_path_buf() };
+    let speeches = super::list(&folder, ".json")?
+        .iter()
+        .map(|p| read_file(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if speeches.is_empty() {
+        return Err(EvalError::Empty {
+            path: folder,
+            expected: "SpkAtt-2023 speech *.json files (in train/ below the folder given)",
+        });
+    }
+    Ok(speeches)
+}
+
+/// Scores on SpkAtt speeches.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// Speeches run.
+    pub run: RunCounts,
+    /// Sentences.
+    pub sentences: usize,
+    /// Corpus tokens.
+    pub tokens: usize,
+    /// Of those, tokens scored (with a letter or digit).
+    pub scored_tokens: usize,
+    /// Gold speech events.
+    pub events: usize,
+    /// Predicted quotes.
+    pub predicted: usize,
+    /// Cue tokens.
+    pub cue: Prf,
+    /// Source (speaker) tokens.
+    pub source: Prf,
+    /// Message tokens.
+    pub message: Prf,
+}
+
+impl Scores {
+    /// Adds another speech's scores.
+    pub fn add(&mut self, o: &Scores) {
+        self.run.docs += o.run.docs;
+        self.run.failed += o.run.failed;
+        if self.run.first_failure.is_none() {
+            self.run.first_failure.clone_from(&o.run.first_failure);
+        }
+        self.sentences += o.sentences;
+        self.tokens += o.tokens;
+        self.scored_tokens += o.scored_tokens;
+        self.events += o.events;
+        self.predicted += o.predicted;
+        self.cue.add(&o.cue);
+        self.source.add(&o.source);
+        self.message.add(&o.message);
+    }
+}
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "spkatt: {}; {} sentences, {} tokens, {} scored (with a letter or digit)",
+            self.run, self.sentences, self.tokens, self.scored_tokens
+        )?;
+        writeln!(
+            f,
+            "gold speech events {}; predicted quotes {}\n",
+            self.events, self.predicted
+        )?;
+        writeln!(
+            f,
+            "tokens per role (cue = quote.cue, source = quote.speaker, message = quote.span)"
+        )?;
+        table(
+            f,
+            "role",
+            &[
+                ("cue", self.cue),
+                ("source", self.source),
+                ("message", self.message),
+            ],
+        )
+    }
+}
+
+/// Scores the quotes of `doc` (the speech's text, annotated by the pipeline)
+/// against the speech's events.
+pub fn score(speech: &Speech, doc: &Doc) -> Scores {
+    let n = speech.tokens.len();
+    let mut gold = [vec![false; n], vec![false; n], vec![false; n]];
+    for e in &speech.events {
+        for (marks, role) in gold.iter_mut().zip([&e.cue, &e.source, &e.message]) {
+            for &t in role {
+                marks[t] = true;
+            }
+        }
+    }
+    let mut pred = [vec![false; n], vec![false; n], vec![false; n]];
+    let quotes = doc.quotes.as_deref().unwrap_or(&[]);
+    for q in quotes {
+        let spans = [q.cue, q.speaker.as_ref().map(|s| s.span), Some(q.span)];
+        for (marks, span) in pred.iter_mut().zip(spans) {
+            if let Some(span) = span {
+                marks[overlapping(&speech.tokens, span)].fill(true);
+            }
+        }
+    }
+    let mut prf = [Prf::default(); 3];
+    for i in (0..n).filter(|&i| speech.scored[i]) {
+        for r in 0..3 {
+            prf[r].count(pred[r][i], gold[r][i]);
+        }
+    }
+    Scores {
+        run: RunCounts {
+            docs: 1,
+            ..RunCounts::default()
+        },
+        sentences: speech.sentences,
+        tokens: n,
+        scored_tokens: speech.scored.iter().filter(|s| **s).count(),
+        events: speech.events.len(),
+        predicted: quotes.len(),
+        cue: prf[0],
+        source: prf[1],
+        message: prf[2],
+    }
+}
+
+/// Runs `annotate` (the pipeline) on every speech and sums the scores.
+pub fn evaluate_speeches<F, E>(speeches: &[Speech], mut annotate: F) -> Scores
+where
+    F: FnMut(&mut Doc) -> Result<(), E>,
+    E: fmt::Display,
+{
+    let mut total = Scores::default();
+    for sp in speeches {
+        let mut doc = sp.doc();
+        let outcome = annotate(&mut doc);
+        let mut s = score(sp, &doc);
+        s.run = RunCounts::default();
+        s.run.record(&sp.name, outcome);
+        total.add(&s);
+    }
+    total
+}
+
+/// Reads the corpus (see [`read`]) and scores `annotate` on it.
+pub fn evaluate<F, E>(dir: &Path, annotate: F) -> Result<Scores, EvalError>
+where
+    F: FnMut(&mut Doc) -> Result<(), E>,
+    E: fmt::Display,
+{
+    Ok(evaluate_speeches(&read(dir)?, annotate))
+}
