@@ -546,7 +546,11 @@ impl Ctx<'_, '_> {
             let (f0, f1, frame) = match kind {
                 MarkerKind::Before => {
                     let Some(c) = source else { continue };
-                    let c = &c;
+                    // *nach Angaben der Polizei*: the mention is *Angaben der Polizei*.
+                    let c = &Chunk {
+                        start: self.source_noun_span(m, m + len).map_or(c.start, |s| s.0),
+                        ..c
+                    };
                     let mut f1 = c.end;
                     let via = self.via_after(f1, b);
                     if let Some((_, e)) = via {
@@ -594,7 +598,9 @@ impl Ctx<'_, '_> {
                     m,
                     m + len,
                     Frame {
-                        speaker: None,
+                        // *nach Zeugenaussagen*, *Berichten zufolge*: the
+                        // source noun is the mention; *demnach* has none.
+                        speaker: self.source_noun_span(m, m + len),
                         cue: Some((m, m + len)),
                         role: Some(CueRole::Neutral),
                         via: None,
@@ -655,6 +661,24 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// The source-noun part of a marker (*Angaben* in *nach eigenen
+    /// Angaben*, *Berichten* in *Berichten zufolge*).
+    fn source_noun_span(&self, m: usize, end: usize) -> Option<(usize, usize)> {
+        let noun = (m..end)
+            .rev()
+            .find(|&j| self.lex.is_source_noun(&self.tok(j).lower))?;
+        let mut start = noun;
+        while start > m
+            && !matches!(
+                self.tok(start - 1).lower.as_str(),
+                "nach" | "laut" | "aus" | "according" | "to"
+            )
+        {
+            start -= 1;
+        }
+        Some((start, end.max(noun + 1)))
+    }
+
     /// `unter Berufung auf X` right after a source.
     fn via_after(&self, f: usize, b: usize) -> Option<(usize, usize)> {
         let words = self.view.lowers(f, b);
@@ -676,14 +700,47 @@ impl Ctx<'_, '_> {
             })
             .map_or(lo, |j| j + 1);
         let from = if after_only { i + 1 } else { start };
-        let cs: Vec<Chunk> = chunks(self.view, self.lex, from, hi)
-            .into_iter()
-            .filter(|c| {
-                c.prep.is_none()
-                    && !c.oblique
-                    && (c.start..c.end).all(|j| self.in_pair[j].is_none())
-            })
-            .collect();
+        let candidates = |from: usize, hi: usize| -> Vec<Chunk> {
+            chunks(self.view, self.lex, from, hi)
+                .into_iter()
+                .filter(|c| {
+                    c.prep.is_none()
+                        && !c.oblique
+                        && (c.start..c.end).all(|j| self.in_pair[j].is_none())
+                })
+                .collect()
+        };
+        // *heißt es in dem Bericht*: the source is the place it is written.
+        if matches!(self.tok(i).lower.as_str(), "heißt" | "hieß") {
+            let place = chunks(self.view, self.lex, i + 1, hi)
+                .into_iter()
+                .find(|c| {
+                    c.prep.is_some_and(|p| {
+                        matches!(
+                            self.tok(p).lower.as_str(),
+                            "in" | "im" | "bei" | "beim" | "auf"
+                        )
+                    })
+                });
+            return Frame {
+                speaker: place.map(|c| (c.start, c.end)),
+                conjuncts: Vec::new(),
+                cue: Some((i, i + 1)),
+                role: Some(role),
+                via: None,
+                unnamed: None,
+            };
+        }
+        let mut cs = candidates(from, hi);
+        // The subject stands before an apposition (*Gabriel Entcha-Ebia, der
+        // Justizminister, sagte*; *Jüttner, …, hatte Lenz aufgefordert*).
+        let verb_first = from < i && self.lex.class(&self.tok(from).lower) == Some("aux");
+        if !after_only && start > lo && (cs.is_empty() || verb_first) {
+            let before = candidates(lo, start);
+            if !before.is_empty() {
+                cs = before;
+            }
+        }
         let named = |c: &Chunk| {
             c.pronoun
                 || (c.start..c.end).any(|j| self.view.speaker_entity(j).is_some())

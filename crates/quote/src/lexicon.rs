@@ -94,7 +94,7 @@ pub struct Lexicon {
     pub anaphors: Vec<String>,
     /// Role nouns (lower case).
     pub roles: Vec<String>,
-    /// Closed word classes: `det`, `pron`, `subord`, `coord`, `adv`, `prep`.
+    /// Closed word classes: `det`, `pron`, `subord`, `coord`, `adv`, `prep`, `aux`.
     pub function_words: HashMap<String, &'static str>,
     /// Negation words (*nicht*, *weder*, *kein*).
     pub negators: Vec<String>,
@@ -104,7 +104,7 @@ pub struct Lexicon {
     pub source_nouns: Vec<String>,
 }
 
-const CLASSES: [&str; 6] = ["det", "pron", "subord", "coord", "adv", "prep"];
+const CLASSES: [&str; 7] = ["det", "pron", "subord", "coord", "adv", "prep", "aux"];
 
 impl Lexicon {
     /// The lexicon for `lang` (German for anything but English).

@@ -127,7 +127,7 @@ fn source_markers_frame_a_clause() {
     assert_eq!(q[0].1, "wurden drei Menschen verletzt");
     assert_eq!(q[0].3.as_deref(), Some("Reuters"));
     assert_eq!(q[1].1, "brach das Feuer im Keller aus");
-    assert_eq!(q[1].2.as_deref(), Some("der Feuerwehr"));
+    assert_eq!(q[1].2.as_deref(), Some("Angaben der Feuerwehr"));
     assert_eq!(q[2].1, "ist die Lage stabil");
     assert_eq!(q[2].2.as_deref(), Some("Den Behörden"));
 }
