@@ -20,6 +20,7 @@ pub fn claims(
     citations: &[Citation],
     timexes: Option<&[Timex]>,
 ) -> Vec<Claim> {
+    let words = view.lowers(0, view.toks.len());
     let mut out: Vec<Claim> = Vec::with_capacity(found.len());
     let mut roles: Vec<CueRole> = Vec::with_capacity(found.len());
     for f in found {
@@ -72,7 +73,7 @@ pub fn claims(
             span,
             sentence: f.sentence,
             sources,
-            modality: modality(view, lex, f),
+            modality: modality(view, lex, &words, f),
             status,
             time: time_of(view, span, f.sentence, timexes),
         });
@@ -99,11 +100,10 @@ pub fn slug(name: &str) -> String {
 
 /// The strongest hedge in the claim's sentence(s): the reported clause
 /// first, then its frame; a belief cue alone makes a claim probable.
-fn modality(view: &View, lex: &Lexicon, f: &Found) -> Modality {
+fn modality(view: &View, lex: &Lexicon, words: &[&str], f: &Found) -> Modality {
     let (c0, c1) = f.content;
     let (sa, _) = view.sents[view.toks[c0].sent];
     let (_, sb) = view.sents[view.toks[c1 - 1].sent];
-    let words = view.lowers(0, view.toks.len());
     let find =
         |a: usize, b: usize| (a..b).find_map(|i| lex.hedges.match_at(&words[..b], i).map(|m| m.0));
     find(c0, c1)

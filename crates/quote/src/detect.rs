@@ -58,6 +58,8 @@ struct Ctx<'v, 'a> {
     /// For each token, the outermost quote pair whose marks or content hold it.
     in_pair: Vec<Option<usize>>,
     pairs: Vec<Pair>,
+    /// Lower-case forms of all tokens, for phrase tables.
+    words: Vec<&'v str>,
 }
 
 /// Finds every quote in the document, in text order.
@@ -77,6 +79,7 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
         english,
         in_pair,
         pairs: outer,
+        words: view.lowers(0, view.toks.len()),
     };
     let speech: Vec<bool> = (0..ctx.pairs.len()).map(|p| ctx.is_speech(p)).collect();
     let mut absorbed = vec![false; ctx.pairs.len()];
@@ -521,12 +524,12 @@ impl Ctx<'_, '_> {
     /// `laut NHK …`, `nach Angaben der Polizei …`, `NHK zufolge …`,
     /// `Berichten zufolge …`, `…, hieß es.`
     fn marker(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
-        let words = self.view.lowers(0, self.view.toks.len());
+        let words = &self.words;
         for m in a..b {
             if self.in_pair[m].is_some() {
                 continue;
             }
-            let matched = self.lex.markers.match_at(&words, m).or_else(|| {
+            let matched = self.lex.markers.match_at(words, m).or_else(|| {
                 self.source_noun_marker(m, b)
                     .map(|len| (MarkerKind::Before, len))
             });
