@@ -126,6 +126,12 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 citations.push(c);
             }
         }
+        if !reported_here && !english {
+            if let Some((c0, c1, frame)) = ctx.speech_noun(a, b) {
+                reported_here = true;
+                found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+            }
+        }
         if !reported_here {
             if let Some((c0, c1, frame)) = ctx.marker(a, b) {
                 reported_here = true;
@@ -266,17 +272,35 @@ impl Ctx<'_, '_> {
         if c1 <= c0 + 1 {
             return None;
         }
-        let first = &self.tok(c).lower;
-        let subord = matches!(first.as_str(), "dass" | "daß" | "ob" | "that" | "whether");
         let clause_end = (c..b)
             .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")
             .unwrap_or(b);
+        // `sagte Olli Rehn, EU-Kommissar: „…“`: the colon frames a quote.
+        let colon_quote = (c..b).find_map(|j| {
+            (self.in_pair[j].is_none() && self.tok(j).text == ":")
+                .then(|| self.in_pair.get(j + 1).copied().flatten())
+                .flatten()
+                .filter(|&p| self.pairs[p].open == j + 1)
+        });
+        if let Some(p) = colon_quote {
+            return Some((Complement::Direct(p), frame));
+        }
+        // `sagte Mark O’Keefe, der Sprecher der Airline.`: an apposition to
+        // the speaker, not a complement.
+        let apposition = chunks(self.view, self.lex, c, clause_end)
+            .first()
+            .is_some_and(|ch| ch.start == c && trim(self.view, c, clause_end).1 == ch.end);
+        if apposition && self.tok(k).text == "," {
+            return None;
+        }
+        let first = &self.tok(c).lower;
+        let subord = matches!(first.as_str(), "dass" | "daß" | "ob" | "that" | "whether");
         let konj = (c..clause_end).any(|j| {
             self.in_pair[j].is_none()
-                && lex
+                && (lex
                     .konjunktiv
                     .get(&self.tok(j).lower)
-                    .is_some_and(|&m| m == 1 || role != CueRole::Belief)
+                    .is_some_and(|&m| m == 1 || role != CueRole::Belief))
         });
         // `…, den Bären einzufangen`: a zu-infinitive clause.
         let infinitive = !matches!(role, CueRole::Confirm | CueRole::Deny)
@@ -345,6 +369,59 @@ impl Ctx<'_, '_> {
             let frame = self.frame_for(i, a, i + 1, role, false);
             (Complement::Clause(c0, c1), frame)
         })
+    }
+
+    /// `die Forderung des Vorsitzenden, auf die SPD zuzugehen`: a
+    /// speech-act noun and its zu-infinitive; the genitive is the speaker.
+    fn speech_noun(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
+        for n in a..b {
+            let t = self.tok(n);
+            if self.in_pair[n].is_some()
+                || !t.is_capitalised()
+                || !self
+                    .lex
+                    .speech_nouns
+                    .iter()
+                    .any(|s| t.lower.ends_with(s.as_str()))
+            {
+                continue;
+            }
+            let comma = (n + 1..b.min(n + 8)).find(|&j| self.tok(j).text == ",")?;
+            if (n + 1..comma).any(|j| self.in_pair[j].is_some() || self.tok(j).is_terminal()) {
+                continue;
+            }
+            let end = (comma + 1..b)
+                .find(|&j| {
+                    self.in_pair[j].is_none()
+                        && (self.tok(j).text == "," || self.tok(j).is_terminal())
+                })
+                .unwrap_or(b);
+            let (c0, c1) = trim(self.view, comma + 1, end);
+            let infinitive = c1 > c0 + 1
+                && (c0..c1).any(|j| self.tok(j).lower == "zu" || self.tok(j).lower.contains("zu"))
+                && self.tok(c1 - 1).lower.ends_with('n')
+                && !self.tok(c1 - 1).is_capitalised();
+            if !infinitive {
+                continue;
+            }
+            let speaker = chunks(self.view, self.lex, n + 1, comma)
+                .into_iter()
+                .find(|c| c.prep.is_none())
+                .map(|c| (c.start, c.end));
+            return Some((
+                c0,
+                c1,
+                Frame {
+                    speaker,
+                    conjuncts: Vec::new(),
+                    cue: Some((n, n + 1)),
+                    role: Some(CueRole::Demand),
+                    via: None,
+                    unnamed: None,
+                },
+            ));
+        }
+        None
     }
 
     /// `S zitierte O` with no reported clause: S cites O.
@@ -897,7 +974,7 @@ impl Ctx<'_, '_> {
     fn konjunktiv_continuation(&self, a: usize, b: usize) -> bool {
         (a..b).any(|j| {
             self.in_pair[j].is_none()
-                && self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1)
+                && (self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1))
                 && !(j > 0 && matches!(self.tok(j - 1).lower.as_str(), "ich" | "du"))
         })
     }

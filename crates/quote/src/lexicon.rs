@@ -102,6 +102,8 @@ pub struct Lexicon {
     pub title_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
     pub source_nouns: Vec<String>,
+    /// Speech-act nouns taking an infinitive complement (*Forderung*).
+    pub speech_nouns: Vec<String>,
 }
 
 const CLASSES: [&str; 7] = ["det", "pron", "subord", "coord", "adv", "prep", "aux"];
@@ -185,6 +187,7 @@ impl Lexicon {
             negators,
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
+            speech_nouns: words(files.speech_nouns),
         }
     }
 
@@ -223,6 +226,7 @@ struct Files {
     function_words: &'static str,
     title_nouns: &'static str,
     source_nouns: &'static str,
+    speech_nouns: &'static str,
 }
 
 macro_rules! files {
@@ -253,6 +257,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/source-nouns.txt"
+            )),
+            speech_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/speech-nouns.txt"
             )),
         }
     };
