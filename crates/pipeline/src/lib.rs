@@ -218,7 +218,14 @@ mod tests {
         let p = standard().unwrap();
         assert_eq!(
             p.stage_names(),
-            ["lang-id", "segment", "quality-flags", "ner", "time", "quotes"]
+            [
+                "lang-id",
+                "segment",
+                "quality-flags",
+                "ner",
+                "time",
+                "quotes"
+            ]
         );
     }
 
