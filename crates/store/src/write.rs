@@ -279,7 +279,8 @@ fn insert_item(
     let extra = item.as_object().and_then(|obj| {
         let rest: Map<String, Value> = obj
             .iter()
-            .filter(|(k, _)| !spec.columns.iter().any(|(_, p)| p[0] == k.as_str()))
+            // A null says nothing a missing key does not.
+            .filter(|(k, v)| !v.is_null() && !spec.columns.iter().any(|(_, p)| p[0] == k.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         (!rest.is_empty()).then(|| Value::Object(rest).to_string())
