@@ -918,6 +918,17 @@ impl Ctx<'_, '_> {
         if colon_before || cue_after {
             return true;
         }
+        // *nannte den Bericht eine „Zeitungsente“*: the speaker's own word.
+        let named_by_cue = (sa..pair.open).any(|j| {
+            self.in_pair[j].is_none() && self.lex.naming.iter().any(|n| *n == self.tok(j).lower)
+        });
+        if named_by_cue
+            && !self
+                .lex
+                .is_title_noun(&before.map_or(String::new(), |t| t.lower.clone()))
+        {
+            return true;
+        }
         if attributive && words <= 4 {
             return false;
         }

@@ -104,6 +104,8 @@ pub struct Lexicon {
     pub source_nouns: Vec<String>,
     /// Speech-act nouns taking an infinitive complement (*Forderung*).
     pub speech_nouns: Vec<String>,
+    /// Verb forms that quote the speaker's own word (*nannte*, *bezeichnete*).
+    pub naming: Vec<String>,
 }
 
 const CLASSES: [&str; 7] = ["det", "pron", "subord", "coord", "adv", "prep", "aux"];
@@ -188,6 +190,7 @@ impl Lexicon {
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
             speech_nouns: words(files.speech_nouns),
+            naming: words(files.naming),
         }
     }
 
@@ -227,6 +230,7 @@ struct Files {
     title_nouns: &'static str,
     source_nouns: &'static str,
     speech_nouns: &'static str,
+    naming: &'static str,
 }
 
 macro_rules! files {
@@ -263,6 +267,7 @@ macro_rules! files {
                 $lang,
                 "/quote/speech-nouns.txt"
             )),
+            naming: include_str!(concat!("../../../resources/", $lang, "/quote/naming.txt")),
         }
     };
 }

@@ -90,7 +90,7 @@ fn direct_quote_after_colon_and_guillemets() {
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
-        "Der Konzern nennt seinen „Partner“ nur selten. Im Kino läuft der Film „Das Boot“.",
+        "Der Konzern trifft seinen „Partner“ nur selten. Im Kino läuft der Film „Das Boot“.",
         &[],
     );
     assert!(quotes(&doc).is_empty(), "{:?}", quotes(&doc));
