@@ -48,7 +48,11 @@ pub fn claims(
                 .or(f.unnamed_source)
                 .map(|(s0, s1)| ClaimSource {
                     span: view.span(s0, s1),
-                    kb: f.name.as_deref().map(slug),
+                    kb: f
+                        .name
+                        .as_deref()
+                        .filter(|n| view.is_entity_name(n))
+                        .map(slug),
                     via: via_of(f.name.as_ref()),
                 })
                 .into_iter()
@@ -59,7 +63,7 @@ pub fn claims(
                 .zip(&f.conjunct_names)
                 .map(|(&(s0, s1), name)| ClaimSource {
                     span: view.span(s0, s1),
-                    kb: name.as_deref().map(slug),
+                    kb: name.as_deref().filter(|n| view.is_entity_name(n)).map(slug),
                     via: via_of(name.as_ref()),
                 })
                 .collect()

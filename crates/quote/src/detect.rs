@@ -756,7 +756,7 @@ impl Ctx<'_, '_> {
         {
             start -= 1;
         }
-        Some((start, end.max(noun + 1)))
+        Some((start, noun + 1))
     }
 
     /// `unter Berufung auf X` right after a source.

@@ -59,7 +59,11 @@ pub fn analyse(doc: &Doc) -> (Vec<Quote>, Vec<newsgraph_doc::Claim>) {
             kind: f.kind,
             speaker: f.speaker.map(|(s0, s1)| SpanRef {
                 span: view.span(s0, s1),
-                kb: f.name.as_deref().map(claims::slug),
+                kb: f
+                    .name
+                    .as_deref()
+                    .filter(|n| view.is_entity_name(n))
+                    .map(claims::slug),
             }),
             cue: f.cue.map(|(c0, c1)| view.span(c0, c1)),
             speaker_name: f.name.clone(),

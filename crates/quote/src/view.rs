@@ -150,6 +150,16 @@ impl<'a> View<'a> {
         self.toks[a..b].iter().map(|t| t.lower.as_str()).collect()
     }
 
+    /// Whether `name` is the text of a plain person or organisation mention,
+    /// so that it can carry a knowledge-base id.
+    pub fn is_entity_name(&self, name: &str) -> bool {
+        self.ents.iter().any(|e| {
+            e.form.is_none()
+                && matches!(e.label, EntityType::Per | EntityType::Org)
+                && &self.text[e.span.range()] == name
+        })
+    }
+
     /// The entity of token `i` if it is a plain person or organisation name.
     pub fn speaker_entity(&self, i: usize) -> Option<&Ent> {
         let e = &self.ents[self.toks[i].entity?];
