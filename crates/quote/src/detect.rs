@@ -127,6 +127,12 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             }
         }
         if !reported_here && !english {
+            if let Some((c0, c1, frame)) = ctx.so_frame(a, b) {
+                reported_here = true;
+                found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+            }
+        }
+        if !reported_here && !english {
             if let Some((c0, c1, frame)) = ctx.speech_noun(a, b) {
                 reported_here = true;
                 found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
@@ -369,6 +375,46 @@ impl Ctx<'_, '_> {
             let frame = self.frame_for(i, a, i + 1, role, false);
             (Complement::Clause(c0, c1), frame)
         })
+    }
+
+    /// `Der Iran müsse … beenden, so Rice.`: the sentence closes with
+    /// `so` and the speaker.
+    fn so_frame(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
+        let (_, end) = trim(self.view, a, b);
+        let comma = (a..end)
+            .rev()
+            .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")?;
+        if comma + 2 >= end || self.tok(comma + 1).lower != "so" {
+            return None;
+        }
+        let c = chunks(self.view, self.lex, comma + 2, end)
+            .into_iter()
+            .next()?;
+        let tail_ok = c.start == comma + 2
+            && c.prep.is_none()
+            && (c.end..end).all(|j| {
+                self.lex.class(&self.tok(j).lower) == Some("adv") || self.tok(j).lower == "weiter"
+            });
+        if !tail_ok {
+            return None;
+        }
+        let (c0, c1) = trim(self.view, a, comma);
+        // `„…“, so Kim.` is a direct quote's frame, found with the quote.
+        if self.in_pair[c0].is_some() && self.in_pair[c0] == self.in_pair[c1 - 1] {
+            return None;
+        }
+        (c1 > c0 + 1).then_some((
+            c0,
+            c1,
+            Frame {
+                speaker: Some((c.start, c.end)),
+                conjuncts: Vec::new(),
+                cue: Some((comma + 1, comma + 2)),
+                role: Some(CueRole::Neutral),
+                via: None,
+                unnamed: None,
+            },
+        ))
     }
 
     /// `die Forderung des Vorsitzenden, auf die SPD zuzugehen`: a
