@@ -72,6 +72,15 @@ pub enum TrainCommand {
         /// Seed of the sentence shuffling (same data and seed give the same model).
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Independent training runs (seeds `seed`, `seed + 1`, …) whose
+        /// averaged weights are summed into one model.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Summed weights at most this large (in absolute value) are not
+        /// stored: 1 drops about a third of the features at no measurable
+        /// cost in F1.
+        #[arg(long, default_value_t = 1.0)]
+        prune: f32,
     },
 }
 

@@ -272,11 +272,15 @@ fn train(cmd: TrainCommand) -> Result<ExitCode> {
             clusters,
             epochs,
             seed,
+            runs,
+            prune,
         } => {
             let opts = newsgraph_ner::TrainOptions {
                 epochs,
                 seed,
                 clusters,
+                runs,
+                prune,
                 ..newsgraph_ner::TrainOptions::default()
             };
             let report = newsgraph_ner::train(&train, dev.as_deref(), &out, &opts)?;

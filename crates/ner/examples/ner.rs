@@ -1,8 +1,8 @@
 //! Development driver until the `newsgraph` CLI wires these up:
 //!
 //! ```text
-//! ner clusters OUT.tsv.gz [--exclude PATH]... INPUT...
-//! ner train --out MODEL [--dev FILE] [--clusters FILE] [--epochs N] [--seed N] [--min-count N] TRAIN...
+//! ner clusters OUT.tsv.gz [--exclude PATH]... [--coarse K] [--fine K] [--min-count N] [--max-words N] [--contexts N] INPUT...
+//! ner train --out MODEL [--dev FILE] [--clusters FILE] [--epochs N] [--seed N] [--runs N] [--prune X] [--min-count N] TRAIN...
 //! ner eval --model MODEL GOLD
 //! ner tag --model MODEL [FILE]
 //! ```
@@ -47,6 +47,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if let Some(k) = flag("fine") {
                 o.fine = k.parse()?;
             }
+            if let Some(k) = flag("coarse") {
+                o.coarse = k.parse()?;
+            }
+            if let Some(k) = flag("min-count") {
+                o.min_count = k.parse()?;
+            }
+            if let Some(k) = flag("max-words") {
+                o.max_words = k.parse()?;
+            }
+            if let Some(k) = flag("contexts") {
+                o.contexts = k.parse()?;
+            }
             let t = std::time::Instant::now();
             let c = build_clusters(&inputs, &many("exclude"), &o)?;
             c.write(&out)?;
@@ -62,6 +74,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             if let Some(v) = flag("min-count") {
                 o.min_feature_count = v.parse()?;
+            }
+            if let Some(v) = flag("runs") {
+                o.runs = v.parse()?;
             }
             if let Some(v) = flag("prune") {
                 o.prune = v.parse()?;

@@ -44,6 +44,12 @@ struct Tok<'a> {
     coarse_s: String,
 }
 
+/// Adjective endings of place derivations (*ägypt-isch-e*).
+const ISCH: [&str; 6] = ["ische", "ischen", "ischer", "isches", "ischem", "isch"];
+
+/// Inhabitant and adjective endings (*Weimar-er*, *Berlin-erin*).
+const ER: [&str; 4] = ["erinnen", "erin", "ern", "er"];
+
 fn shape(w: &str) -> String {
     let mut s = String::new();
     let mut last = None;
@@ -138,7 +144,7 @@ pub fn extract(
         }
         info.get(j as usize).map_or("</s>", |t| t.fine_s.as_str())
     };
-    let gaz_bits = |j: isize| -> (u8, u8) {
+    let gaz_bits = |j: isize| -> (u16, u16) {
         if j < 0 {
             return (0, 0);
         }
@@ -234,6 +240,36 @@ pub fn extract(
                         }
                     }
                     break;
+                }
+            }
+        }
+        // Derivations of a listed place: *ägyptische*, *Weimarer*, *Itzehoer*.
+        if ISCH
+            .iter()
+            .filter_map(|e| t.lower.strip_suffix(e))
+            .any(|stem| gaz.place_prefix(stem))
+        {
+            f(34, &[if cap { "cap" } else { "low" }]);
+        }
+        if cap {
+            for e in ER {
+                if let Some(stem) = t.word.strip_suffix(e) {
+                    let plain: String = stem
+                        .chars()
+                        .map(|c| match c {
+                            'ä' => 'a',
+                            'ö' => 'o',
+                            'ü' => 'u',
+                            c => c,
+                        })
+                        .collect();
+                    if gaz.is_place(stem)
+                        || gaz.is_place(&plain)
+                        || gaz.is_place(&format!("{stem}e"))
+                    {
+                        f(35, &[e]);
+                        break;
+                    }
                 }
             }
         }

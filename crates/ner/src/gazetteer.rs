@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The lists and the category each belongs to (bit index = position).
-const LISTS: [(&str, &str); 6] = [
+const LISTS: [(&str, &str); 9] = [
     (
         "country",
         include_str!("../../../resources/de/ner/loc_countries.txt"),
@@ -30,13 +30,31 @@ const LISTS: [(&str, &str); 6] = [
         "first",
         include_str!("../../../resources/de/ner/per_first_names.txt"),
     ),
+    (
+        "given",
+        include_str!("../../../resources/de/ner/per_given_names.txt"),
+    ),
+    (
+        "surname",
+        include_str!("../../../resources/de/ner/per_surnames.txt"),
+    ),
+    (
+        "geo",
+        include_str!("../../../resources/de/ner/loc_geonames.txt"),
+    ),
 ];
+
+/// The large generated lists (bits from this one on) are too noisy for
+/// compound-prefix matching (*Bauernverband* is no surname *Bauer*).
+const FIRST_LARGE: usize = 6;
 
 /// Adjective stems derived from place names (*nordkoreanisch*).
 const LOC_ADJECTIVES: &str = include_str!("../../../resources/de/ner/loc_adjectives.txt");
 
 /// Category names, by bit index.
-pub const CATEGORIES: [&str; 6] = ["country", "city", "region", "org", "media", "first"];
+pub const CATEGORIES: [&str; 9] = [
+    "country", "city", "region", "org", "media", "first", "given", "surname", "geo",
+];
 
 /// Inflection endings stripped before looking an adjective stem up.
 const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
@@ -45,15 +63,21 @@ const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
 #[derive(Debug)]
 pub struct Gazetteer {
     /// Space-joined entry → category bits.
-    exact: HashMap<String, u8>,
+    exact: HashMap<String, u16>,
     /// Lower-cased single-token entries of four or more chars → bits, for
     /// compounds (*Russlandreise*).
-    lower: HashMap<String, u8>,
+    lower: HashMap<String, u16>,
     /// First tokens of multi-token entries.
     starts: HashSet<String>,
     max_len: usize,
     adjectives: HashSet<String>,
+    /// Lower-cased single-token place names, sorted, for prefix look-ups
+    /// (*ägypt-isch* → *Ägypten*).
+    places: Vec<String>,
 }
+
+/// Bits of the place lists (country, city, region, geo).
+const PLACE_BITS: u16 = 0b1_0000_0111;
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
     list.lines()
@@ -72,6 +96,7 @@ impl Gazetteer {
                 starts: HashSet::new(),
                 max_len: 1,
                 adjectives: entries(LOC_ADJECTIVES).map(str::to_lowercase).collect(),
+                places: Vec::new(),
             };
             for (bit, (_, list)) in LISTS.iter().enumerate() {
                 for e in entries(list) {
@@ -80,22 +105,42 @@ impl Gazetteer {
                     if toks.len() > 1 {
                         g.starts.insert(toks[0].to_string());
                         g.max_len = g.max_len.max(toks.len());
-                    } else if e.chars().count() >= 4 {
+                    } else if bit < FIRST_LARGE && e.chars().count() >= 4 {
                         *g.lower.entry(e.to_lowercase()).or_default() |= 1 << bit;
+                    }
+                    if toks.len() == 1 && PLACE_BITS & (1 << bit) != 0 {
+                        g.places.push(e.to_lowercase());
                     }
                 }
             }
+            g.places.sort_unstable();
+            g.places.dedup();
             g
         })
     }
 
+    /// Whether a lower-cased stem of four or more chars begins a listed
+    /// single-word place name.
+    pub fn place_prefix(&self, stem: &str) -> bool {
+        if stem.chars().count() < 4 {
+            return false;
+        }
+        let i = self.places.partition_point(|p| p.as_str() < stem);
+        self.places.get(i).is_some_and(|p| p.starts_with(stem))
+    }
+
+    /// Whether a word is a listed place (country, city, region, geo).
+    pub fn is_place(&self, w: &str) -> bool {
+        self.word(w) & PLACE_BITS != 0
+    }
+
     /// Category bits of a single word.
-    pub fn word(&self, w: &str) -> u8 {
+    pub fn word(&self, w: &str) -> u16 {
         self.exact.get(w).copied().unwrap_or(0)
     }
 
     /// Category bits of a lower-cased single-token entry.
-    pub fn lower(&self, w: &str) -> u8 {
+    pub fn lower(&self, w: &str) -> u16 {
         self.lower.get(w).copied().unwrap_or(0)
     }
 
@@ -110,8 +155,8 @@ impl Gazetteer {
 
     /// Longest matches: for every token, the category bits of the match it
     /// begins and of the match it continues.
-    pub fn spans(&self, toks: &[&str]) -> Vec<(u8, u8)> {
-        let mut out = vec![(0u8, 0u8); toks.len()];
+    pub fn spans(&self, toks: &[&str]) -> Vec<(u16, u16)> {
+        let mut out = vec![(0u16, 0u16); toks.len()];
         let mut buf = String::new();
         let mut i = 0;
         while i < toks.len() {
@@ -159,5 +204,21 @@ mod tests {
         assert_ne!(s[4].0, 0);
         assert!(g.is_adjective("französischen"));
         assert!(!g.is_adjective("schönen"));
+    }
+
+    #[test]
+    fn large_lists_and_place_prefixes() {
+        let g = Gazetteer::german();
+        let bit = |c: &str| 1u16 << CATEGORIES.iter().position(|x| *x == c).unwrap();
+        assert_ne!(g.word("Heidi") & bit("given"), 0);
+        assert_ne!(g.word("Schweiger") & bit("surname"), 0);
+        assert_ne!(g.word("Köln") & bit("geo"), 0);
+        // The large lists stay out of compound matching.
+        assert_eq!(g.lower("schweiger") & bit("surname"), 0);
+        assert!(g.place_prefix("ägypt"));
+        assert!(g.place_prefix("mesopotam"));
+        assert!(!g.place_prefix("ägy"));
+        assert!(!g.place_prefix("xqzw"));
+        assert!(g.is_place("Weimar"));
     }
 }

@@ -17,7 +17,8 @@
 //!   gold file ([`NerScores`], conlleval-style strict chunks).
 //!
 //! Gazetteers (countries, cities, regions, organisations, media, first names,
-//! place adjectives) are compiled in from `resources/de/ner/`.
+//! place adjectives, and the large generated lists of given names, surnames
+//! and GeoNames places) are compiled in from `resources/de/ner/`.
 //!
 //! ```
 //! use newsgraph_ner::NerStage;

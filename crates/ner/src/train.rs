@@ -28,6 +28,10 @@ pub struct TrainOptions {
     pub min_feature_count: u32,
     /// Averaged weights smaller than this (in absolute value) are not stored.
     pub prune: f32,
+    /// Independent training runs (seeds `seed`, `seed + 1`, …) whose
+    /// averaged weights are summed: a bagging-like ensemble in one model of
+    /// the same size and speed.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -38,6 +42,7 @@ impl Default for TrainOptions {
             clusters: None,
             min_feature_count: 1,
             prune: 0.0,
+            runs: 3,
         }
     }
 }
@@ -280,47 +285,60 @@ pub(crate) fn train_sentences(
         .map(|s| encode(s, dom(0), &clusters, &ids, &mut buf))
         .collect();
     let nf = hashes.len();
-    let mut wts = Weights {
-        w: vec![0.0; nf * L],
-        u: vec![0.0; nf * L],
-        start: vec![0.0; L],
-        start_u: vec![0.0; L],
-        trans: vec![0.0; L * L],
-        trans_u: vec![0.0; L * L],
-        c: 1.0,
-    };
-    let mut rng = Rng(opts.seed);
+    let gold: Vec<Vec<usize>> = dev_data.iter().map(|e| e.gold.clone()).collect();
+    let runs = opts.runs.max(1);
+    // Sum of the averaged weights of the finished runs.
+    let mut sum: Option<Averaged> = None;
     let mut dev_f1 = Vec::new();
     let mut best: Option<(f64, usize, Averaged, NerScores)> = None;
-    for epoch in 1..=opts.epochs.max(1) {
-        for i in (1..data.len()).rev() {
-            data.swap(i, rng.below(i + 1));
-        }
-        for e in &data {
-            let pred = Weights::decode(e, &wts.w, &wts.start, &wts.trans);
-            if pred != e.gold {
-                wts.update(e, &pred);
+    for run in 0..runs {
+        let mut wts = Weights {
+            w: vec![0.0; nf * L],
+            u: vec![0.0; nf * L],
+            start: vec![0.0; L],
+            start_u: vec![0.0; L],
+            trans: vec![0.0; L * L],
+            trans_u: vec![0.0; L * L],
+            c: 1.0,
+        };
+        let mut rng = Rng(opts.seed.wrapping_add(run as u64));
+        let last = run + 1 == runs;
+        for epoch in 1..=opts.epochs.max(1) {
+            for i in (1..data.len()).rev() {
+                data.swap(i, rng.below(i + 1));
             }
-            wts.c += 1.0;
-        }
-        if dev.is_some() {
-            let avg = wts.averaged();
-            let pred: Vec<Vec<usize>> = dev_data
-                .iter()
-                .map(|e| Weights::decode(e, &avg.0, &avg.1, &avg.2))
-                .collect();
-            let gold: Vec<Vec<usize>> = dev_data.iter().map(|e| e.gold.clone()).collect();
-            let sc = NerScores::of(&gold, &pred);
-            let f1 = sc.overall.f1();
-            dev_f1.push(f1);
-            if best.as_ref().is_none_or(|b| f1 > b.0) {
-                best = Some((f1, epoch, avg, sc));
+            for e in &data {
+                let pred = Weights::decode(e, &wts.w, &wts.start, &wts.trans);
+                if pred != e.gold {
+                    wts.update(e, &pred);
+                }
+                wts.c += 1.0;
+            }
+            // Only the last run's epochs are scored and chosen from: the
+            // earlier runs always give their final weights.
+            if dev.is_some() && last {
+                let avg = add_averaged(sum.as_ref(), wts.averaged());
+                let pred: Vec<Vec<usize>> = dev_data
+                    .iter()
+                    .map(|e| Weights::decode(e, &avg.0, &avg.1, &avg.2))
+                    .collect();
+                let sc = NerScores::of(&gold, &pred);
+                let f1 = sc.overall.f1();
+                dev_f1.push(f1);
+                if best.as_ref().is_none_or(|b| f1 > b.0) {
+                    best = Some((f1, epoch, avg, sc));
+                }
             }
         }
+        sum = Some(add_averaged(sum.as_ref(), wts.averaged()));
     }
     let (epoch, (w, start, trans), dev_scores) = match best {
         Some((_, e, avg, sc)) => (e, avg, Some(sc)),
-        None => (opts.epochs.max(1), wts.averaged(), None),
+        None => (
+            opts.epochs.max(1),
+            sum.expect("at least one run was trained"),
+            None,
+        ),
     };
     let mut feats = Vec::new();
     for (f, &h) in hashes.iter().enumerate() {
@@ -345,6 +363,14 @@ pub(crate) fn train_sentences(
         model_bytes: 0,
     };
     (model, report)
+}
+
+/// `a + b` element-wise (`b` alone when there is no `a`).
+fn add_averaged(a: Option<&Averaged>, b: Averaged) -> Averaged {
+    let Some(a) = a else { return b };
+    let add =
+        |x: &[f32], y: Vec<f32>| -> Vec<f32> { x.iter().zip(y).map(|(x, y)| x + y).collect() };
+    (add(&a.0, b.0), add(&a.1, b.1), add(&a.2, b.2))
 }
 
 /// Makes a gold sequence valid BIO so the decoder can reach it.

@@ -65,12 +65,26 @@ pub enum MarkerKind {
 pub struct PhraseTable<T> {
     /// Phrases, longest first, with their value.
     pub phrases: Vec<(Vec<String>, T)>,
+    /// First word → indices into `phrases` (longest first), so a lookup
+    /// costs one hash probe for the many words that start no phrase.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 impl<T: Copy> PhraseTable<T> {
+    fn new(mut phrases: Vec<(Vec<String>, T)>) -> PhraseTable<T> {
+        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, (p, _)) in phrases.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(k);
+        }
+        PhraseTable { phrases, by_first }
+    }
+
     /// The value and length of the longest phrase starting at `words[i]`.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<(T, usize)> {
-        self.phrases.iter().find_map(|(p, v)| {
+        let candidates = self.by_first.get(*words.get(i)?)?;
+        candidates.iter().find_map(|&k| {
+            let (p, v) = &self.phrases[k];
             (i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
                 .then_some((*v, p.len()))
         })
@@ -288,7 +302,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn table<T: Copy>(text: &str, kind: impl Fn(&str) -> Option<T>) -> PhraseTable<T> {
-    let mut phrases: Vec<(Vec<String>, T)> = rows(text)
+    let phrases: Vec<(Vec<String>, T)> = rows(text)
         .filter_map(|c| {
             let v = kind(c.first()?)?;
             let p: Vec<String> = c
@@ -299,8 +313,7 @@ fn table<T: Copy>(text: &str, kind: impl Fn(&str) -> Option<T>) -> PhraseTable<T
             (!p.is_empty()).then_some((p, v))
         })
         .collect();
-    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    PhraseTable { phrases }
+    PhraseTable::new(phrases)
 }
 
 #[cfg(test)]
