@@ -6,48 +6,8 @@ use std::fmt;
 
 use crate::labels::{self, CLASSES};
 
-/// True positives, false positives and false negatives of one class.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Predicted chunks that match a gold chunk.
-    pub tp: usize,
-    /// Predicted chunks that match none.
-    pub fp: usize,
-    /// Gold chunks that were not predicted.
-    pub fn_: usize,
-}
-
-impl Counts {
-    /// Precision (1 when nothing was predicted and nothing was there).
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    /// Recall.
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        if a == 0 {
-            1.0
-        } else {
-            0.0
-        }
-    } else {
-        a as f64 / b as f64
-    }
-}
+/// Counts of one class: chunks predicted, in the gold standard, and both.
+pub use newsgraph_eval::Prf as Counts;
 
 /// Strict chunk scores per GermEval outer class and overall.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,20 +35,14 @@ impl NerScores {
             let gc: HashSet<_> = labels::chunks(g).into_iter().collect();
             let pc: HashSet<_> = labels::chunks(p).into_iter().collect();
             for c in &pc {
-                if gc.contains(c) {
-                    s.per_class[c.0].tp += 1;
-                } else {
-                    s.per_class[c.0].fp += 1;
-                }
+                s.per_class[c.0].count(true, gc.contains(c));
             }
             for c in gc.difference(&pc) {
-                s.per_class[c.0].fn_ += 1;
+                s.per_class[c.0].count(false, true);
             }
         }
         for c in &s.per_class {
-            s.overall.tp += c.tp;
-            s.overall.fp += c.fp;
-            s.overall.fn_ += c.fn_;
+            s.overall.add(c);
         }
         s
     }
@@ -131,9 +85,9 @@ impl fmt::Display for NerScores {
                 f,
                 "{:<10} {:>6} {:>6} {:>6} {:>7.4} {:>7.4} {:>7.4}",
                 name,
-                c.tp + c.fn_,
-                c.tp + c.fp,
-                c.tp,
+                c.gold,
+                c.predicted,
+                c.true_positives,
                 c.precision(),
                 c.recall(),
                 c.f1()
@@ -160,15 +114,15 @@ mod tests {
         assert_eq!(
             s.overall,
             Counts {
-                tp: 1,
-                fp: 2,
-                fn_: 2
+                true_positives: 1,
+                predicted: 3,
+                gold: 3
             }
         );
         assert!((s.overall.f1() - 1.0 / 3.0).abs() < 1e-9);
-        assert_eq!(s.class("LOC").unwrap().tp, 1);
-        assert_eq!(s.class("LOC").unwrap().fp, 1);
-        assert_eq!(s.class("LOCderiv").unwrap().fn_, 1);
+        assert_eq!(s.class("LOC").unwrap().true_positives, 1);
+        assert_eq!(s.class("LOC").unwrap().false_positives(), 1);
+        assert_eq!(s.class("LOCderiv").unwrap().false_negatives(), 1);
         assert!(s.to_string().contains("overall"));
     }
 
@@ -177,6 +131,6 @@ mod tests {
         let gold = vec![seq("B-ORG I-ORG B-ORGpart O")];
         let s = NerScores::of_labels(&gold, &gold);
         assert_eq!(s.overall.f1(), 1.0);
-        assert_eq!(s.overall.tp, 2);
+        assert_eq!(s.overall.true_positives, 2);
     }
 }

@@ -176,7 +176,7 @@ fn training_is_reproducible() {
     assert_eq!(ra.dev.unwrap().overall.f1(), 1.0);
     let model = newsgraph_ner::Model::from_bytes(&std::fs::read(&a).unwrap()).unwrap();
     let scores = eval_conll(&data, &model).unwrap();
-    assert_eq!(scores.overall.tp, 5 * 7);
+    assert_eq!(scores.overall.true_positives, 5 * 7);
 }
 
 #[test]

@@ -66,65 +66,7 @@ pub enum EvalError {
     },
 }
 
-/// Counts behind precision, recall and F1.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Prf {
-    /// Items both predicted and in the gold standard.
-    pub true_positives: usize,
-    /// Predicted items.
-    pub predicted: usize,
-    /// Gold items.
-    pub gold: usize,
-}
-
-impl Prf {
-    /// Share of predicted items that are right (0 when nothing was predicted).
-    pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.predicted)
-    }
-
-    /// Share of gold items found (0 when there is no gold item).
-    pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.gold)
-    }
-
-    /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-
-    /// Adds another document's counts.
-    pub fn add(&mut self, o: &Prf) {
-        self.true_positives += o.true_positives;
-        self.predicted += o.predicted;
-        self.gold += o.gold;
-    }
-
-    /// Counts one item: predicted or not, in the gold standard or not.
-    pub fn count(&mut self, predicted: bool, gold: bool) {
-        self.predicted += usize::from(predicted);
-        self.gold += usize::from(gold);
-        self.true_positives += usize::from(predicted && gold);
-    }
-}
-
-impl Serialize for Prf {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Prf", 6)?;
-        st.serialize_field("tp", &self.true_positives)?;
-        st.serialize_field("predicted", &self.predicted)?;
-        st.serialize_field("gold", &self.gold)?;
-        st.serialize_field("precision", &self.precision())?;
-        st.serialize_field("recall", &self.recall())?;
-        st.serialize_field("f1", &self.f1())?;
-        st.end()
-    }
-}
+pub use newsgraph_eval::Prf;
 
 /// Scores per quote class: direct, indirect (predicted `Mixed` included) and
 /// any kind (a quote of either class, kind ignored).

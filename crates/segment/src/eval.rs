@@ -2,7 +2,6 @@
 
 use crate::Segmenter;
 use newsgraph_doc::Span;
-use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -26,57 +25,7 @@ pub enum EvalError {
     },
 }
 
-/// Precision, recall and F1 of one span set against another.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Prf {
-    /// Items both predicted and in the gold standard.
-    pub true_positives: usize,
-    /// Predicted items.
-    pub predicted: usize,
-    /// Gold items.
-    pub gold: usize,
-}
-
-impl Prf {
-    /// The counts for `predicted` against `gold`.
-    pub fn of<T: std::hash::Hash + Eq + Copy>(predicted: &[T], gold: &[T]) -> Prf {
-        let gold_set: HashSet<T> = gold.iter().copied().collect();
-        let pred_set: HashSet<T> = predicted.iter().copied().collect();
-        Prf {
-            true_positives: pred_set.intersection(&gold_set).count(),
-            predicted: pred_set.len(),
-            gold: gold_set.len(),
-        }
-    }
-
-    /// Share of predicted items that are right.
-    pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.predicted)
-    }
-
-    /// Share of gold items found.
-    pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.gold)
-    }
-
-    /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+pub use newsgraph_eval::Prf;
 
 /// Segmentation scores on one treebank.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -90,18 +90,12 @@ pub struct TimexScores {
 }
 
 fn prf(m: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if sys == 0 { 0.0 } else { m as f64 / sys as f64 };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        m as f64 / gold as f64
+    let c = newsgraph_eval::Prf {
+        true_positives: m,
+        predicted: sys,
+        gold,
     };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
+    (c.precision(), c.recall(), c.f1())
 }
 
 impl TimexScores {
