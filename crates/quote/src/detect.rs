@@ -101,53 +101,43 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 .or_else(|| ctx.anaphoric_frame(i, a, b, role));
             if let Some((c0, c1, frame)) = framed {
                 reported_here = true;
-                found.push(ctx.indirect(c0, c1, frame, view.toks[c0].sent, &speech, &mut absorbed));
+                found.push(ctx.indirect(c0, c1, frame, view.toks[c0].sent, &mut absorbed));
                 continue;
             }
-            if let Some((content, frame)) = ctx.complement_after(i, a, b, role) {
-                match content {
-                    Complement::Clause(c0, c1) => {
-                        reported_here = true;
-                        found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
-                    }
-                    Complement::Direct(p) => direct_frames[p] = Some(frame),
+            let complement = ctx
+                .complement_after(i, a, b, role)
+                .or_else(|| ctx.frame_after(i, a, b, role));
+            match complement {
+                Some((Complement::Clause(c0, c1), frame)) => {
+                    reported_here = true;
+                    found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
                 }
-                continue;
-            }
-            if let Some((content, frame)) = ctx.frame_after(i, a, b, role) {
-                match content {
-                    Complement::Clause(c0, c1) => {
-                        reported_here = true;
-                        found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
-                    }
-                    Complement::Direct(p) => direct_frames[p] = Some(frame),
-                }
-            } else if let Some(c) = ctx.citation(i, a, b) {
-                citations.push(c);
+                Some((Complement::Direct(p), frame)) => direct_frames[p] = Some(frame),
+                None => citations.extend(ctx.citation(i, a, b)),
             }
         }
         if !reported_here && !english {
             if let Some((c0, c1, frame)) = ctx.so_frame(a, b) {
                 reported_here = true;
-                found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+                found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
             }
         }
         if !reported_here && !english {
             if let Some((c0, c1, frame)) = ctx.speech_noun(a, b) {
                 reported_here = true;
-                found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+                found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
             }
         }
         if !reported_here {
             if let Some((c0, c1, frame)) = ctx.marker(a, b) {
                 reported_here = true;
-                found.push(ctx.indirect(c0, c1, frame, si, &speech, &mut absorbed));
+                found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
             }
         }
         if !reported_here && !english && ctx.konjunktiv_continuation(a, b) {
             let (c0, c1) = trim(view, a, b);
             if c1 > c0 {
-                found.push(ctx.indirect(c0, c1, Frame::default(), si, &speech, &mut absorbed));
+                found.push(ctx.indirect(c0, c1, Frame::default(), si, &mut absorbed));
             }
         }
     }
@@ -1042,7 +1032,6 @@ impl Ctx<'_, '_> {
         c1: usize,
         frame: Frame,
         sentence: usize,
-        speech: &[bool],
         absorbed: &mut [bool],
     ) -> Found {
         let mut kind = QuoteKind::Indirect;
@@ -1063,7 +1052,6 @@ impl Ctx<'_, '_> {
                 absorbed[pi] = true;
             }
         }
-        let _ = speech;
         Found {
             kind,
             content: (c0, c1),

@@ -149,6 +149,15 @@ pub struct RunCounts {
 }
 
 impl RunCounts {
+    /// Adds another run's counts, keeping the first failure seen.
+    pub fn add(&mut self, o: &RunCounts) {
+        self.docs += o.docs;
+        self.failed += o.failed;
+        if self.first_failure.is_none() {
+            self.first_failure.clone_from(&o.first_failure);
+        }
+    }
+
     fn record<E: fmt::Display>(&mut self, name: &str, outcome: Result<(), E>) {
         self.docs += 1;
         if let Err(e) = outcome {

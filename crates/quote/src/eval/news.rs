@@ -424,11 +424,7 @@ pub struct Scores {
 impl Scores {
     /// Adds another document's scores.
     pub fn add(&mut self, o: &Scores) {
-        self.run.docs += o.run.docs;
-        self.run.failed += o.run.failed;
-        if self.run.first_failure.is_none() {
-            self.run.first_failure.clone_from(&o.run.first_failure);
-        }
+        self.run.add(&o.run);
         self.gold.add(&o.gold);
         self.predicted.direct += o.predicted.direct;
         self.predicted.indirect += o.predicted.indirect;

@@ -258,11 +258,7 @@ pub struct Scores {
 impl Scores {
     /// Adds another sample's scores.
     pub fn add(&mut self, o: &Scores) {
-        self.run.docs += o.run.docs;
-        self.run.failed += o.run.failed;
-        if self.run.first_failure.is_none() {
-            self.run.first_failure.clone_from(&o.run.first_failure);
-        }
+        self.run.add(&o.run);
         self.tokens += o.tokens;
         self.scored_tokens += o.scored_tokens;
         self.gold.direct += o.gold.direct;

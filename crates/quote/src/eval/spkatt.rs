@@ -205,11 +205,7 @@ pub struct Scores {
 impl Scores {
     /// Adds another speech's scores.
     pub fn add(&mut self, o: &Scores) {
-        self.run.docs += o.run.docs;
-        self.run.failed += o.run.failed;
-        if self.run.first_failure.is_none() {
-            self.run.first_failure.clone_from(&o.run.first_failure);
-        }
+        self.run.add(&o.run);
         self.sentences += o.sentences;
         self.tokens += o.tokens;
         self.scored_tokens += o.scored_tokens;
