@@ -596,7 +596,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         let frame = self.frame_for(i, wie + 1, i, role, false);
-        frame.speaker?;
+        // *Wie es hieß, …* names no source; any other wie-clause must.
+        if frame.speaker.is_none() && !matches!(self.tok(i).lower.as_str(), "heißt" | "hieß") {
+            return None;
+        }
         // The cue (and its particle) closes the wie-clause.
         let close = (i + 1..b.min(i + 3))
             .find(|&j| self.tok(j).text == "," || self.tok(j).is_terminal())?;
