@@ -123,14 +123,23 @@ fn time_of(view: &View, span: Span, sentence: usize, timexes: Option<&[Timex]>) 
     let timexes = timexes?;
     let (a, b) = view.sents[sentence];
     let sent_span = view.span(a, b.max(a + 1));
+    // A claim happens at a date or time; a duration (*seit sechs Monaten*)
+    // or a set is not its time.
+    let when = |t: &&Timex| {
+        t.value.is_some()
+            && matches!(
+                t.kind,
+                newsgraph_doc::TimexType::Date | newsgraph_doc::TimexType::Time
+            )
+    };
     timexes
         .iter()
-        .filter(|t| t.value.is_some())
+        .filter(when)
         .find(|t| span.overlaps(t.span))
         .or_else(|| {
             timexes
                 .iter()
-                .filter(|t| t.value.is_some())
+                .filter(when)
                 .find(|t| sent_span.overlaps(t.span))
         })
         .and_then(|t| t.value.clone())

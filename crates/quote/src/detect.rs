@@ -353,7 +353,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         let next = self.tok(i + 1);
-        if !next.is_word() || self.lex.class(&next.lower) == Some("prep") {
+        // *told reporters …*, *urged both sides to …*: the object is an
+        // addressee, not the message.
+        let takes_addressee = self.lex.class(&self.tok(i).lower) == Some("objcue");
+        if !next.is_word() || self.lex.class(&next.lower) == Some("prep") || takes_addressee {
             return None;
         }
         let before = chunks(self.view, self.lex, a, i);
@@ -492,27 +495,37 @@ impl Ctx<'_, '_> {
         // The cue follows a comma (possibly with an auxiliary or pronoun between).
         let comma = (a..i)
             .rev()
-            .take(3)
+            .take(if self.english { 6 } else { 3 })
             .find(|&j| self.tok(j).text == "," && self.in_pair[j].is_none())?;
         // Only an auxiliary, a pronoun or *so* may stand between (*…, hatte
         // er gesagt*); *…, während Yonhap sagte* is a clause of its own.
-        let between_ok = (comma + 1..i).all(|j| {
-            matches!(
-                self.tok(j).lower.as_str(),
-                "so" | "hatte"
-                    | "hat"
-                    | "hätte"
-                    | "habe"
-                    | "er"
-                    | "sie"
-                    | "es"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "had"
-                    | "has"
-            )
-        });
+        // English puts the speaker there too: *…, the union said.*
+        let english_subject = self.english
+            && comma + 1 < i
+            && (comma + 1..i)
+                .all(|j| self.tok(j).is_word() || matches!(self.tok(j).text, "'" | "’"))
+            && {
+                let first = self.tok(comma + 1);
+                first.is_capitalised() || self.lex.class(&first.lower) == Some("det")
+            };
+        let between_ok = english_subject
+            || (comma + 1..i).all(|j| {
+                matches!(
+                    self.tok(j).lower.as_str(),
+                    "so" | "hatte"
+                        | "hat"
+                        | "hätte"
+                        | "habe"
+                        | "er"
+                        | "sie"
+                        | "es"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "had"
+                        | "has"
+                )
+            });
         if comma == a || !between_ok {
             return None;
         }
@@ -528,7 +541,11 @@ impl Ctx<'_, '_> {
         }) {
             return None;
         }
-        let frame = self.frame_for(i, comma + 1, b, role, true);
+        let frame = if english_subject {
+            self.frame_for(i, comma + 1, i, role, false)
+        } else {
+            self.frame_for(i, comma + 1, b, role, true)
+        };
         // A quote right before the comma: its frame.
         if let Some(p) = self.in_pair[comma - 1].filter(|&p| self.pairs[p].close == comma - 1) {
             let opens_clause = self.pairs[p].open <= a + 1

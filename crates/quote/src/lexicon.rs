@@ -108,7 +108,8 @@ pub struct Lexicon {
     pub anaphors: Vec<String>,
     /// Role nouns (lower case).
     pub roles: Vec<String>,
-    /// Closed word classes: `det`, `pron`, `subord`, `coord`, `adv`, `prep`, `aux`.
+    /// Closed word classes: `det`, `pron`, `subord`, `coord`, `adv`, `prep`,
+    /// `aux`, and `objcue` (cue verbs whose object is the addressee).
     pub function_words: HashMap<String, &'static str>,
     /// Negation words (*nicht*, *weder*, *kein*).
     pub negators: Vec<String>,
@@ -122,7 +123,9 @@ pub struct Lexicon {
     pub naming: Vec<String>,
 }
 
-const CLASSES: [&str; 7] = ["det", "pron", "subord", "coord", "adv", "prep", "aux"];
+const CLASSES: [&str; 8] = [
+    "det", "pron", "subord", "coord", "adv", "prep", "aux", "objcue",
+];
 
 impl Lexicon {
     /// The lexicon for `lang` (German for anything but English).

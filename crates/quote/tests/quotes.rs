@@ -280,3 +280,19 @@ fn founding_article_claims() {
         "Kim's direct, indirect and mixed quotes: {quotes:#?}"
     );
 }
+
+#[test]
+fn english_frame_after_and_addressees() {
+    let doc = analyse(
+        "en",
+        "Talks broke down late on Wednesday, the dockers' union said. \
+         The negotiator told reporters outside the terminal. The mayor said the port stays open.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "Talks broke down late on Wednesday");
+    assert_eq!(q[0].4.as_deref(), Some("said"));
+    assert_eq!(q[1].1, "the port stays open");
+    assert_eq!(q[1].2.as_deref(), Some("The mayor"));
+}
