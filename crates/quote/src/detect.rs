@@ -264,6 +264,11 @@ impl Ctx<'_, '_> {
         if let Some(p) = self.in_pair[c].filter(|&p| self.pairs[p].open == c) {
             return Some((Complement::Direct(p), frame));
         }
+        // A quotation mark that opens a quote never closed here: the
+        // complement is a quote we cannot delimit, not an indirect clause.
+        if matches!(self.tok(c).text, "„" | "»" | "«" | "\"" | "“" | "‚") {
+            return None;
+        }
         let (c0, c1) = trim(self.view, c, b);
         if c1 <= c0 + 1 {
             return None;
@@ -675,7 +680,10 @@ impl Ctx<'_, '_> {
                 .filter(|c| c.start == m + len && !c.pronoun && c.prep.is_none());
             // `nach ersten Informationen …`: the marker is the (unnamed) source.
             let kind = match (kind, source) {
-                (MarkerKind::Before, None) if len > 1 => MarkerKind::SelfSource,
+                // `aus juristischer Sicht` without a source is a manner, not a report.
+                (MarkerKind::Before, None) if len > 1 && self.tok(m).lower != "aus" => {
+                    MarkerKind::SelfSource
+                }
                 (MarkerKind::Before, None) => continue,
                 (k, _) => k,
             };
@@ -761,7 +769,12 @@ impl Ctx<'_, '_> {
                 }
                 (s0, c1)
             } else {
-                (s0, s1)
+                // A marker inside the sentence reports from the start of its
+                // clause to the sentence end (cutting at the next comma too
+                // loses more than it gains: commas inside the report).
+                let comma = |j: usize| self.in_pair[j].is_none() && self.tok(j).text == ",";
+                let c0 = (s0..f0).rev().find(|&j| comma(j)).map_or(s0, |j| j + 1);
+                (c0, s1)
             };
             if c1 > c0 + 1 {
                 return Some((c0, c1, frame));
