@@ -296,3 +296,74 @@ fn english_frame_after_and_addressees() {
     assert_eq!(q[1].1, "the port stays open");
     assert_eq!(q[1].2.as_deref(), Some("The mayor"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces quote detection reacts to.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "„",
+            "“",
+            "”",
+            "»",
+            "«",
+            "\"",
+            "'",
+            "‚",
+            "‘",
+            "’",
+            ",",
+            ".",
+            ":",
+            "\n\n",
+            " ",
+            "sagte",
+            "sei",
+            "laut",
+            "zufolge",
+            "Berichten",
+            "nach",
+            "Angaben",
+            "der",
+            "Polizei",
+            "Kim",
+            "er",
+            "dass",
+            "bestritt",
+            "die",
+            "Vorwürfe",
+            "so",
+            "wie",
+            "könnte",
+            "Müller",
+            "ü",
+            "😀",
+            "said",
+            "according",
+            "to",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn every_span_is_inside_the_text_on_char_boundaries(text in pieces(), english in any::<bool>()) {
+            let doc = analyse(if english { "en" } else { "de" }, &text, &[("Kim", EntityType::Per)]);
+            let t = doc.text();
+            let ok = |s: Span| s.start <= s.end && s.end <= t.len()
+                && t.is_char_boundary(s.start) && t.is_char_boundary(s.end);
+            for q in doc.quotes.as_ref().unwrap() {
+                prop_assert!(ok(q.span) && !q.span.is_empty());
+                if let Some(s) = &q.speaker { prop_assert!(ok(s.span)); }
+                if let Some(c) = q.cue { prop_assert!(ok(c)); }
+            }
+            for c in doc.claims.as_ref().unwrap() {
+                prop_assert!(ok(c.span));
+                prop_assert!(c.sentence < doc.sentences().unwrap().len().max(1));
+                for s in &c.sources { prop_assert!(ok(s.span)); }
+            }
+        }
+    }
+}
