@@ -1009,6 +1009,23 @@ impl Ctx<'_, '_> {
     /// A frame for a direct quote from its own sentence: `X sagte: „…“`
     /// handled by the cue scan; here the cue-less `, so X` after the quote.
     fn direct_frame(&self, p: usize) -> Option<Frame> {
+        self.frame_after_quote(p).or_else(|| self.colon_frame(p))
+    }
+
+    /// `Teamchef Todt stellt sich vor seinen Fahrer: „…“`: a quote after a
+    /// colon with no cue verb is the speech of the clause's subject.
+    fn colon_frame(&self, p: usize) -> Option<Frame> {
+        let colon = self.pairs[p].open.checked_sub(1)?;
+        if self.tok(colon).text != ":" || self.in_pair[colon].is_some() {
+            return None;
+        }
+        let a = self.view.sents[self.tok(colon).sent].0;
+        let frame = self.frame_for(colon, a, colon, CueRole::Neutral, false);
+        frame.speaker.map(|_| Frame { cue: None, ..frame })
+    }
+
+    /// `„…“, so Kim.`, `“…,” said the mayor.`, `“…,” the mayor said.`
+    fn frame_after_quote(&self, p: usize) -> Option<Frame> {
         let pair = self.pairs[p];
         let n = self.view.toks.len();
         let mut j = pair.close + 1;
