@@ -21,8 +21,8 @@ pub fn claims(
     timexes: Option<&[Timex]>,
 ) -> Vec<Claim> {
     let words = view.lowers(0, view.toks.len());
-    let mut out: Vec<Claim> = Vec::with_capacity(found.len());
-    let mut roles: Vec<CueRole> = Vec::with_capacity(found.len());
+    // Claims with the token range of their proposition and their cue's role.
+    let mut out: Vec<(Claim, (usize, usize), CueRole)> = Vec::with_capacity(found.len());
     for f in found {
         let (c0, c1) = f.content;
         if c1 <= c0 {
@@ -73,17 +73,64 @@ pub fn claims(
             CueRole::Deny => Status::Denied,
             _ => Status::Reported,
         };
-        out.push(Claim {
+        let claim = Claim {
             span,
             sentence: f.sentence,
             sources,
             modality: modality(view, lex, &words, f),
             status,
             time: time_of(view, span, f.sentence, timexes),
-        });
-        roles.push(f.role);
+        };
+        out.push((claim, f.content, f.role));
     }
-    apply_status_sentences(view, lex, found, &mut out, &roles);
+    out.extend(hedged_statements(view, lex, &words, found, timexes));
+    out.sort_by_key(|(c, _, _)| c.span.start);
+    let contents: Vec<(usize, usize)> = out.iter().map(|o| o.1).collect();
+    let roles: Vec<CueRole> = out.iter().map(|o| o.2).collect();
+    let mut claims: Vec<Claim> = out.into_iter().map(|o| o.0).collect();
+    apply_status_sentences(view, lex, found, &contents, &mut claims, &roles);
+    claims
+}
+
+/// Sentences the article states with a hedge but no source (*Putin könnte
+/// schon nächste Woche reisen*, *der mutmaßliche Täter soll …*): claims
+/// without sources, as uncertain as their hedge. Sentences holding a quote
+/// or quotation marks are left to the quote layer.
+fn hedged_statements(
+    view: &View,
+    lex: &Lexicon,
+    words: &[&str],
+    found: &[Found],
+    timexes: Option<&[Timex]>,
+) -> Vec<(Claim, (usize, usize), CueRole)> {
+    let mut out = Vec::new();
+    for (si, &(a, b)) in view.sents.iter().enumerate() {
+        let quoted = found.iter().any(|f| f.content.0 < b && f.content.1 > a)
+            || view.toks[a..b]
+                .iter()
+                .any(|t| matches!(t.text, "„" | "“" | "”" | "»" | "«" | "\""));
+        if quoted || b <= a + 2 {
+            continue;
+        }
+        let Some(modality) = (a..b).find_map(|i| lex.hedges.match_at(&words[..b], i).map(|m| m.0))
+        else {
+            continue;
+        };
+        let (c0, mut c1) = (a, b);
+        while c1 > c0 && view.toks[c1 - 1].is_terminal() {
+            c1 -= 1;
+        }
+        let span = view.span(c0, c1);
+        let claim = Claim {
+            span,
+            sentence: si,
+            sources: Vec::new(),
+            modality,
+            status: Status::Reported,
+            time: time_of(view, span, si, timexes),
+        };
+        out.push((claim, (c0, c1), CueRole::Neutral));
+    }
     out
 }
 
@@ -162,6 +209,7 @@ fn apply_status_sentences(
     view: &View,
     lex: &Lexicon,
     found: &[Found],
+    contents: &[(usize, usize)],
     claims: &mut [Claim],
     roles: &[CueRole],
 ) {
@@ -192,9 +240,8 @@ fn apply_status_sentences(
             if c.sentence >= si || c.sentence + STATUS_WINDOW < si {
                 continue;
             }
-            let f = &found[ci];
             let (s0, s1) = view.sents[c.sentence];
-            let theirs = stems(view, lex, s0, s1.max(f.content.1));
+            let theirs = stems(view, lex, s0, s1.max(contents[ci].1));
             let mut score = here.intersection(&theirs).count() as i32;
             score += match anaphor {
                 Some(
@@ -220,7 +267,7 @@ fn apply_status_sentences(
         let Some((target, _)) = best else {
             continue;
         };
-        let key = stems(view, lex, found[target].content.0, found[target].content.1);
+        let key = stems(view, lex, contents[target].0, contents[target].1);
         let time = claims[target].time.clone();
         let target_modality = claims[target].modality;
         for (ci, c) in claims.iter_mut().enumerate() {
@@ -235,7 +282,7 @@ fn apply_status_sentences(
                 continue;
             }
             let shared = key
-                .intersection(&stems(view, lex, found[ci].content.0, found[ci].content.1))
+                .intersection(&stems(view, lex, contents[ci].0, contents[ci].1))
                 .count();
             if ci == target || same_time || shared >= 3 {
                 c.status = combine(c.status, status);
