@@ -197,6 +197,20 @@ fn hedged_report_not_confirmed() {
 }
 
 #[test]
+fn hedged_statements_are_unsourced_claims() {
+    let doc = analyse(
+        "de",
+        "Der mutmaßliche Täter floh nach Polen. Die Polizei sucht ihn.",
+        &[],
+    );
+    let claims = doc.claims.as_ref().unwrap();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(doc.slice(claims[0].span), "Der mutmaßliche Täter floh nach Polen");
+    assert!(claims[0].sources.is_empty());
+    assert_eq!(claims[0].modality, Modality::Probable);
+}
+
+#[test]
 fn english_reported_speech() {
     let doc = analyse(
         "en",
