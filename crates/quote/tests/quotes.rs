@@ -205,7 +205,10 @@ fn hedged_statements_are_unsourced_claims() {
     );
     let claims = doc.claims.as_ref().unwrap();
     assert_eq!(claims.len(), 1, "{claims:?}");
-    assert_eq!(doc.slice(claims[0].span), "Der mutmaßliche Täter floh nach Polen");
+    assert_eq!(
+        doc.slice(claims[0].span),
+        "Der mutmaßliche Täter floh nach Polen"
+    );
     assert!(claims[0].sources.is_empty());
     assert_eq!(claims[0].modality, Modality::Probable);
 }
