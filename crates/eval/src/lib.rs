@@ -16,6 +16,7 @@
 use serde::ser::SerializeStruct;
 use serde::Serialize;
 use std::collections::HashSet;
+use std::fmt;
 use std::hash::Hash;
 
 /// True positives, predicted items and gold items.
@@ -86,6 +87,28 @@ impl Prf {
     }
 }
 
+/// Writes a table of P/R/F1 rows under a header naming the first column.
+pub fn write_table<W: fmt::Write>(out: &mut W, head: &str, rows: &[(&str, Prf)]) -> fmt::Result {
+    writeln!(
+        out,
+        "{head:<12} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "P", "R", "F1", "tp", "pred", "gold"
+    )?;
+    for (name, s) in rows {
+        writeln!(
+            out,
+            "{name:<12} {:>7.4} {:>7.4} {:>7.4} {:>7} {:>7} {:>7}",
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.true_positives,
+            s.predicted,
+            s.gold
+        )?;
+    }
+    Ok(())
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -123,6 +146,23 @@ mod tests {
         let p = Prf::of(&[1, 2, 2, 3], &[2, 3, 4]);
         assert_eq!((p.true_positives, p.predicted, p.gold), (2, 3, 3));
         assert_eq!((p.false_positives(), p.false_negatives()), (1, 1));
+    }
+
+    #[test]
+    fn table_has_a_row_per_class() {
+        let mut out = String::new();
+        let p = Prf {
+            true_positives: 1,
+            predicted: 2,
+            gold: 2,
+        };
+        write_table(&mut out, "class", &[("direct", p), ("indirect", p)]).unwrap();
+        assert_eq!(out.lines().count(), 3);
+        assert!(out
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("direct        0.5000"));
     }
 
     #[test]

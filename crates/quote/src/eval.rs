@@ -294,24 +294,7 @@ pub(crate) fn stem(path: &Path) -> String {
 
 /// Writes a P/R/F1 table.
 pub(crate) fn table(f: &mut fmt::Formatter<'_>, head: &str, rows: &[(&str, Prf)]) -> fmt::Result {
-    writeln!(
-        f,
-        "{head:<12} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
-        "P", "R", "F1", "tp", "pred", "gold"
-    )?;
-    for (name, s) in rows {
-        writeln!(
-            f,
-            "{name:<12} {:>7.4} {:>7.4} {:>7.4} {:>7} {:>7} {:>7}",
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            s.true_positives,
-            s.predicted,
-            s.gold
-        )?;
-    }
-    Ok(())
+    newsgraph_eval::write_table(f, head, rows)
 }
 
 /// Writes the not-targeted coverage rows.

@@ -50,25 +50,11 @@ impl fmt::Display for SegmentScores {
             "segmentation: {} gold sentences, {} bytes of text, {} unaligned gold tokens",
             self.sentences, self.text_bytes, self.unaligned_gold_tokens
         )?;
-        writeln!(
+        newsgraph_eval::write_table(
             f,
-            "{:<10} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
-            "layer", "P", "R", "F1", "tp", "pred", "gold"
-        )?;
-        for (name, s) in [("sentences", &self.boundaries), ("tokens", &self.tokens)] {
-            writeln!(
-                f,
-                "{:<10} {:>7.4} {:>7.4} {:>7.4} {:>7} {:>7} {:>7}",
-                name,
-                s.precision(),
-                s.recall(),
-                s.f1(),
-                s.true_positives,
-                s.predicted,
-                s.gold
-            )?;
-        }
-        Ok(())
+            "layer",
+            &[("sentences", self.boundaries), ("tokens", self.tokens)],
+        )
     }
 }
 
