@@ -4,7 +4,7 @@
 //! unconfirmed, matched back to the claim they refer to).
 
 use crate::detect::{Citation, Found};
-use crate::lexicon::{CueRole, Lexicon};
+use crate::lexicon::{AnaphorKind, CueRole, Lexicon};
 use crate::view::View;
 use newsgraph_doc::{Claim, ClaimSource, Modality, Span, Status, Timex};
 use std::collections::HashSet;
@@ -231,9 +231,8 @@ fn apply_status_sentences(
         if negated && status == Status::Confirmed {
             status = Status::Unconfirmed;
         }
-        let anaphor: Option<&str> = (a..b)
-            .map(|i| view.toks[i].lower.as_str())
-            .find(|w| lex.anaphors.iter().any(|x| x == w));
+        let anaphor: Option<AnaphorKind> =
+            (a..b).find_map(|i| lex.anaphors.get(&view.toks[i].lower).copied());
         let here = stems(view, lex, a, b);
         let mut best: Option<(usize, i32)> = None;
         for (ci, c) in claims.iter().enumerate() {
@@ -244,15 +243,13 @@ fn apply_status_sentences(
             let theirs = stems(view, lex, s0, s1.max(contents[ci].1));
             let mut score = here.intersection(&theirs).count() as i32;
             score += match anaphor {
-                Some(
-                    "vorwürfe" | "vorwurf" | "anschuldigungen" | "anschuldigung" | "allegations"
-                    | "accusations",
-                ) if matches!(roles[ci], CueRole::Accuse | CueRole::Belief)
-                    || c.modality == Modality::Probable =>
+                Some(AnaphorKind::Accusation)
+                    if matches!(roles[ci], CueRole::Accuse | CueRole::Belief)
+                        || c.modality == Modality::Probable =>
                 {
                     3
                 }
-                Some("pläne" | "plan" | "plans")
+                Some(AnaphorKind::Plan)
                     if c.modality == Modality::Possible || roles[ci] == CueRole::Announce =>
                 {
                     3

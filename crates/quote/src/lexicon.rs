@@ -47,6 +47,18 @@ pub struct CueForm {
     pub particle: Option<String>,
 }
 
+/// What a status sentence's back-reference (*die Vorwürfe*, *die Pläne*)
+/// points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnaphorKind {
+    /// An accusation or a belief about someone.
+    Accusation,
+    /// A possible or announced act.
+    Plan,
+    /// Any sourced claim.
+    Other,
+}
+
 /// How a source marker relates to its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerKind {
@@ -104,8 +116,8 @@ pub struct Lexicon {
     pub hedges: PhraseTable<newsgraph_doc::Modality>,
     /// Status phrases.
     pub status: PhraseTable<newsgraph_doc::Status>,
-    /// Nouns referring back to a claim.
-    pub anaphors: Vec<String>,
+    /// Nouns and pronouns referring back to a claim, with what they refer to.
+    pub anaphors: HashMap<String, AnaphorKind>,
     /// Role nouns (lower case).
     pub roles: Vec<String>,
     /// Closed word classes: `det`, `pron`, `subord`, `coord`, `adv`, `prep`,
@@ -200,7 +212,16 @@ impl Lexicon {
             konjunktiv,
             hedges,
             status,
-            anaphors: words(files.anaphors),
+            anaphors: rows(files.anaphors)
+                .filter_map(|c| {
+                    let kind = match *c.first()? {
+                        "accusation" => AnaphorKind::Accusation,
+                        "plan" => AnaphorKind::Plan,
+                        _ => AnaphorKind::Other,
+                    };
+                    Some((c.get(1)?.to_lowercase(), kind))
+                })
+                .collect(),
             roles: words(files.roles),
             function_words,
             negators,
