@@ -125,6 +125,9 @@ fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
     let mut j = i;
     if lex.class(&view.toks[j].lower) == Some("det") {
         j += 1;
+        if let Some(k) = extended_attribute(view, lex, j, b) {
+            j = k;
+        }
     }
     while j < b
         && !is_nominal(view, lex, j)
@@ -146,4 +149,35 @@ fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
     let english = lex.class("the").is_some();
     let had_det = lex.class(&view.toks[i].lower) == Some("det");
     (english && had_det && noun_start > i + 1).then_some(noun_start)
+}
+
+/// *einer [am Dienstag veröffentlichten] Pressemitteilung*: a prepositional
+/// phrase inside the noun phrase, closed by a participle or adjective. Returns
+/// where that adjective starts.
+fn extended_attribute(view: &View, lex: &Lexicon, j: usize, b: usize) -> Option<usize> {
+    if j >= b || lex.class(&view.toks[j].lower) != Some("prep") {
+        return None;
+    }
+    let mut k = j + 1;
+    if k < b && lex.class(&view.toks[k].lower) == Some("det") {
+        k += 1;
+    }
+    while k < b
+        && (is_adjective(view, lex, k) || view.toks[k].kind == newsgraph_doc::TokenKind::Number)
+        && !is_nominal(view, lex, k)
+    {
+        k += 1;
+    }
+    let noun_start = k;
+    while k < b && k < noun_start + 3 && is_nominal(view, lex, k) {
+        k += 1;
+    }
+    if k == noun_start || k >= b || !is_adjective(view, lex, k) {
+        return None;
+    }
+    let adjective = k;
+    while k < b && is_adjective(view, lex, k) && !is_nominal(view, lex, k) {
+        k += 1;
+    }
+    (k < b && is_nominal(view, lex, k)).then_some(adjective)
 }

@@ -87,7 +87,11 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
     let mut found: Vec<Found> = Vec::new();
     let mut citations: Vec<Citation> = Vec::new();
 
+    let mut reported_before = false;
     for (si, &(a, b)) in view.sents.iter().enumerate() {
+        if si > 0 {
+            reported_before = found.last().is_some_and(|f| f.sentence + 1 == si);
+        }
         let mut reported_here = false;
         for i in a..b {
             if ctx.in_pair[i].is_some() {
@@ -134,7 +138,7 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
             }
         }
-        if !reported_here && !english && ctx.konjunktiv_continuation(a, b) {
+        if !reported_here && !english && ctx.konjunktiv_continuation(a, b, reported_before) {
             let (c0, c1) = trim(view, a, b);
             if c1 > c0 {
                 found.push(ctx.indirect(c0, c1, Frame::default(), si, &mut absorbed));
@@ -216,11 +220,14 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
+        // *teilte der Direktor der Behörde, Bagus Puruhito, mit.*: an
+        // apposition can separate the particle from its verb at the end.
+        let last_word = (i + 1..b).rev().find(|&j| self.tok(j).is_word());
         forms.iter().find_map(|f| match &f.particle {
             None => Some(f.role),
-            Some(p) => (i + 1..clause_end)
-                .any(|j| &self.tok(j).lower == p)
-                .then_some(f.role),
+            Some(p) => ((i + 1..clause_end).any(|j| &self.tok(j).lower == p)
+                || last_word.is_some_and(|j| &self.tok(j).lower == p && self.in_pair[j].is_none()))
+            .then_some(f.role),
         })
     }
 
@@ -288,9 +295,16 @@ impl Ctx<'_, '_> {
         }
         // `sagte Mark O’Keefe, der Sprecher der Airline.`: an apposition to
         // the speaker, not a complement.
+        let apposition_end = trim(self.view, c, clause_end).1;
         let apposition = chunks(self.view, self.lex, c, clause_end)
             .first()
-            .is_some_and(|ch| ch.start == c && trim(self.view, c, clause_end).1 == ch.end);
+            .is_some_and(|ch| {
+                // *der Chefredakteur der „New York Times“*: a name in marks may close it.
+                let closed_by_name = self
+                    .quoted_name(ch.end)
+                    .is_some_and(|q| q.end == apposition_end);
+                ch.start == c && (apposition_end == ch.end || closed_by_name)
+            });
         if apposition && self.tok(k).text == "," {
             return None;
         }
@@ -305,7 +319,8 @@ impl Ctx<'_, '_> {
         });
         // `…, den Bären einzufangen`: a zu-infinitive clause.
         let infinitive = !matches!(role, CueRole::Confirm | CueRole::Deny)
-            && (c..c1).any(|j| self.tok(j).lower == "zu")
+            && ((c..c1).any(|j| self.tok(j).lower == "zu")
+                || is_particle_zu_infinitive(&self.tok(c1 - 1).lower))
             && self.tok(c1 - 1).lower.ends_with('n');
         let english_clause = self.english && self.tok(k).text == ":";
         // `sagte, Satellitenbilder zeigten …`: a main clause right after a
@@ -379,20 +394,31 @@ impl Ctx<'_, '_> {
     /// `so` and the speaker.
     fn so_frame(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
         let (_, end) = trim(self.view, a, b);
-        let comma = (a..end)
-            .rev()
-            .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")?;
-        if comma + 2 >= end || self.tok(comma + 1).lower != "so" {
-            return None;
-        }
+        let comma = (a..end).rev().find(|&j| {
+            self.in_pair[j].is_none()
+                && self.tok(j).text == ","
+                && j + 2 < end
+                && self.tok(j + 1).lower == "so"
+        })?;
         let c = chunks(self.view, self.lex, comma + 2, end)
             .into_iter()
             .next()?;
+        let adverb = |j: usize| {
+            self.lex.class(&self.tok(j).lower) == Some("adv") || self.tok(j).lower == "weiter"
+        };
+        // `…, so Ursula Castrup, die Leiterin der Fachstelle.`: an apposition
+        // to the speaker may close the sentence.
+        let apposition_from = |j: usize| {
+            self.tok(j).text == ","
+                && chunks(self.view, self.lex, j + 1, end)
+                    .first()
+                    .is_some_and(|ch| ch.start == j + 1 && ch.prep.is_none())
+        };
         let tail_ok = c.start == comma + 2
             && c.prep.is_none()
-            && (c.end..end).all(|j| {
-                self.lex.class(&self.tok(j).lower) == Some("adv") || self.tok(j).lower == "weiter"
-            });
+            && (c.end..end)
+                .find(|&j| !adverb(j))
+                .is_none_or(apposition_from);
         if !tail_ok {
             return None;
         }
@@ -677,7 +703,8 @@ impl Ctx<'_, '_> {
             let source = chunks(self.view, self.lex, m + len, b)
                 .into_iter()
                 .next()
-                .filter(|c| c.start == m + len && !c.pronoun && c.prep.is_none());
+                .filter(|c| c.start == m + len && !c.pronoun && c.prep.is_none())
+                .or_else(|| self.quoted_name(m + len));
             // `nach ersten Informationen …`: the marker is the (unnamed) source.
             let kind = match (kind, source) {
                 // `aus juristischer Sicht` without a source is a manner, not a report.
@@ -752,6 +779,23 @@ impl Ctx<'_, '_> {
                         conjuncts: Vec::new(),
                     },
                 ),
+                MarkerKind::Relative => {
+                    let Some((speaker, content)) = self.relative_report(m, len, a, b) else {
+                        continue;
+                    };
+                    return Some((
+                        content.0,
+                        content.1,
+                        Frame {
+                            speaker: Some(speaker),
+                            cue: Some((m, m + len)),
+                            role: Some(CueRole::Neutral),
+                            via: None,
+                            unnamed: None,
+                            conjuncts: Vec::new(),
+                        },
+                    ));
+                }
                 MarkerKind::Via => continue,
             };
             let (s0, s1) = trim(self.view, a, b);
@@ -781,6 +825,49 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// *laut „Welt“*: a short name in quotation marks at `i`, as a chunk
+    /// over the marks.
+    fn quoted_name(&self, i: usize) -> Option<Chunk> {
+        let p = self.in_pair.get(i).copied().flatten()?;
+        let pair = &self.pairs[p];
+        let short = pair.close > pair.open + 1 && pair.close <= pair.open + 5;
+        let capitalised = self.tok(pair.open + 1).is_capitalised();
+        (pair.open == i && short && capitalised).then_some(Chunk {
+            start: pair.open,
+            end: pair.close + 1,
+            prep: None,
+            pronoun: false,
+            oblique: false,
+            indefinite: false,
+        })
+    }
+
+    /// `X, wonach …`: the source is the phrase ending at the comma before
+    /// the marker; the report runs from after the marker to the sentence end.
+    fn relative_report(
+        &self,
+        m: usize,
+        len: usize,
+        a: usize,
+        b: usize,
+    ) -> Option<((usize, usize), (usize, usize))> {
+        if m == a || self.tok(m - 1).text != "," {
+            return None;
+        }
+        let cs = chunks(self.view, self.lex, a, m - 1);
+        let mut k = cs.len().checked_sub(1).filter(|&k| cs[k].end == m - 1)?;
+        // *ein Bericht der Agentur Interfax*: the head noun, with what is attached.
+        while let Some(p) = cs[k].prep {
+            match k.checked_sub(1) {
+                Some(j) if cs[j].end == p => k = j,
+                _ => break,
+            }
+        }
+        let (_, s1) = trim(self.view, a, b);
+        let c0 = m + len;
+        (s1 > c0 + 1 && !cs[k].pronoun).then_some(((cs[k].start, cs[k].end), (c0, s1)))
     }
 
     /// `nach (det|adj)* SOURCE-NOUN` (*nach einem Bericht*, *nach
@@ -1068,12 +1155,29 @@ impl Ctx<'_, '_> {
     }
 
     /// A sentence in Konjunktiv I with no frame: reported speech continued.
-    fn konjunktiv_continuation(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|j| {
-            self.in_pair[j].is_none()
-                && (self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1))
-                && !(j > 0 && matches!(self.tok(j - 1).lower.as_str(), "ich" | "du"))
-        })
+    /// Konjunktiv II continues a report only right after one, and not in a
+    /// conditional (*wenn*, *falls*), where it is the mood of the condition.
+    fn konjunktiv_continuation(&self, a: usize, b: usize, after_report: bool) -> bool {
+        // *ich habe*, *halte ich*: first and second person share the form.
+        let first_person = |j: usize| {
+            self.view
+                .toks
+                .get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "ich" | "du"))
+        };
+        let mood = |j: usize| -> Option<u8> {
+            if self.in_pair[j].is_some() || (j > 0 && first_person(j - 1)) || first_person(j + 1) {
+                return None;
+            }
+            self.lex.konjunktiv.get(&self.tok(j).lower).copied()
+        };
+        if (a..b).any(|j| mood(j) == Some(1)) {
+            return true;
+        }
+        after_report
+            && (a..b).all(|j| self.in_pair[j].is_none())
+            && (a..b).any(|j| mood(j) == Some(2))
+            && !(a..b).any(|j| self.lex.conditionals.contains(&self.tok(j).lower))
     }
 
     fn indirect(
@@ -1117,6 +1221,16 @@ impl Ctx<'_, '_> {
             conjunct_names: Vec::new(),
         }
     }
+}
+
+/// *zurückzutreten*, *einzufangen*: a separable verb's zu-infinitive, the
+/// *zu* between particle and stem.
+fn is_particle_zu_infinitive(word: &str) -> bool {
+    word.ends_with("en")
+        && word
+            .char_indices()
+            .skip(2)
+            .any(|(i, _)| word[i..].starts_with("zu") && word[i + 2..].chars().count() >= 4)
 }
 
 /// Tokens `a..b` less trailing punctuation (and a trailing closing quote

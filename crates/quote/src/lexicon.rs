@@ -70,6 +70,9 @@ pub enum MarkerKind {
     SelfSource,
     /// The source cites another (*unter Berufung auf X*).
     Via,
+    /// A relative adverb after the source (*ein Bericht …, wonach …*): the
+    /// report follows, its source is the phrase before the comma.
+    Relative,
 }
 
 /// Modality or status phrases, matched on lower-case token sequences.
@@ -125,6 +128,9 @@ pub struct Lexicon {
     pub function_words: HashMap<String, &'static str>,
     /// Negation words (*nicht*, *weder*, *kein*).
     pub negators: Vec<String>,
+    /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
+    /// is the mood of a condition, not of a report.
+    pub conditionals: Vec<String>,
     /// Nouns that introduce a title or name in quotation marks (*Film*, *Motto*).
     pub title_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
@@ -175,6 +181,7 @@ impl Lexicon {
             "after" => Some(MarkerKind::After),
             "self" => Some(MarkerKind::SelfSource),
             "via" => Some(MarkerKind::Via),
+            "relative" => Some(MarkerKind::Relative),
             _ => None,
         });
         let hedges = table(files.hedges, |k| match k {
@@ -195,9 +202,12 @@ impl Lexicon {
             .collect();
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
+        let mut conditionals = Vec::new();
         for cols in rows(files.function_words) {
             if let ["neg", words] = cols[..] {
                 negators.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let ["cond", words] = cols[..] {
+                conditionals.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let [class, words] = cols[..] {
                 if let Some(class) = CLASSES.iter().find(|c| **c == class) {
                     for w in words.split_whitespace() {
@@ -225,6 +235,7 @@ impl Lexicon {
             roles: words(files.roles),
             function_words,
             negators,
+            conditionals,
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
             speech_nouns: words(files.speech_nouns),

@@ -153,6 +153,71 @@ fn konjunktiv_continuation_keeps_the_speaker() {
 }
 
 #[test]
+fn konjunktiv_two_continues_only_right_after_a_report() {
+    let doc = analyse(
+        "de",
+        "Die Sprecherin sagte, die Firma habe keine Fehler gemacht. Ein Rückruf wäre zu teuer \
+         gewesen. Das Wetter war gut. Ein Rückruf wäre teuer gewesen. Meier sagte, der Plan sei \
+         gut. Wenn es regnete, wäre das Fest vorbei.",
+        &[("Meier", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    let texts: Vec<&str> = q.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "die Firma habe keine Fehler gemacht",
+            "Ein Rückruf wäre zu teuer gewesen",
+            "der Plan sei gut"
+        ],
+        "Konjunktiv II after a report continues it; alone or in a condition it does not"
+    );
+}
+
+#[test]
+fn more_frames_and_markers() {
+    let doc = analyse(
+        "de",
+        "Der Bürgermeister Hans Berger hat angekündigt, von seinem Amt zurückzutreten. \
+         Die Lage bleibe ernst, so Anna Roth, die Leiterin des Amtes. \
+         Laut einer am Montag veröffentlichten Mitteilung des Ministeriums wurden zwei Dämme \
+         verstärkt. Es gibt einen Bericht der Zeitung, wonach der Damm gebrochen sein soll. \
+         Laut „Kurier“ ist die Straße gesperrt. Nach einer ersten Analyse der Behörde brach der \
+         Damm an zwei Stellen.",
+        &[
+            ("Hans Berger", EntityType::Per),
+            ("Anna Roth", EntityType::Per),
+        ],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(&str, Option<&str>)> =
+        q.iter().map(|r| (r.1.as_str(), r.2.as_deref())).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "von seinem Amt zurückzutreten",
+                Some("Der Bürgermeister Hans Berger")
+            ),
+            ("Die Lage bleibe ernst", Some("Anna Roth")),
+            (
+                "wurden zwei Dämme verstärkt",
+                Some("einer am Montag veröffentlichten Mitteilung des Ministeriums")
+            ),
+            (
+                "der Damm gebrochen sein soll",
+                Some("einen Bericht der Zeitung")
+            ),
+            ("ist die Straße gesperrt", Some("„Kurier“")),
+            (
+                "brach der Damm an zwei Stellen",
+                Some("einer ersten Analyse der Behörde")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn mixed_quote_and_pronoun_speaker() {
     let doc = analyse(
         "de",
