@@ -26,6 +26,9 @@ pub struct Meta {
     pub url: Option<String>,
     /// Outlet or input name.
     pub source: Option<String>,
+    /// Who wrote or delivered the text: a byline, the speaker of a speech.
+    /// First-person speakers of quotes are this person.
+    pub author: Option<String>,
     /// How to anchor relative time.
     pub doctype: DocType,
 }

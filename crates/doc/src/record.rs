@@ -45,6 +45,9 @@ pub fn to_json(doc: &Doc, opts: &RecordOptions) -> Value {
     if let Some(source) = &doc.meta.source {
         rec.insert("source".into(), json!(source));
     }
+    if let Some(author) = &doc.meta.author {
+        rec.insert("author".into(), json!(author));
+    }
     if doc.meta.doctype == DocType::Narrative {
         rec.insert("doctype".into(), json!("narrative"));
     }
@@ -252,6 +255,7 @@ pub fn from_json(v: &Value) -> Result<Doc, RecordError> {
         title: opt_str(&v["title"]),
         url: opt_str(&v["url"]),
         source: opt_str(&v["source"]),
+        author: opt_str(&v["author"]),
         doctype: if v["doctype"].as_str() == Some("narrative") {
             DocType::Narrative
         } else {
@@ -345,6 +349,7 @@ mod tests {
         let mut doc = Doc::new("t", text);
         doc.meta.lang = Some("de".into());
         doc.meta.dct = Some(jiff::civil::date(2024, 6, 12));
+        doc.meta.author = Some("Anna Roth".into());
         let second = text.find("🎉").unwrap();
         doc.set_sentences(vec![
             Span::new(0, second - 1),
@@ -356,6 +361,7 @@ mod tests {
         assert_eq!(json["sentences"][1]["start"], 16);
         assert_eq!(json["sentences"][1]["end"], text.chars().count());
         assert_eq!(json["dct"], "2024-06-12");
+        assert_eq!(json["author"], "Anna Roth");
         assert_eq!(json["layers"], json!(["sentences", "timexes", "flags"]));
         let back = from_json(&json).unwrap();
         assert_eq!(back.text(), text);

@@ -5,7 +5,7 @@
 //! cue, speaker mention and the speaker's name.
 
 use crate::chunk::{chunks, Chunk};
-use crate::lexicon::{CueRole, Lexicon, MarkerKind};
+use crate::lexicon::{CueRole, Lexicon, MarkerKind, PronounPerson};
 use crate::marks::{pairs, Pair};
 use crate::view::View;
 use newsgraph_doc::{EntityType, QuoteKind};
@@ -1331,20 +1331,35 @@ fn name_of(ctx: &Ctx, s0: usize, s1: usize, previous: Option<&str>) -> Option<St
     }
     let first = &view.toks[s0];
     if s1 == s0 + 1 && lex.class(&first.lower) == Some("pron") {
-        if matches!(
-            first.lower.as_str(),
-            "man" | "es" | "ich" | "wir" | "i" | "we" | "it"
-        ) {
-            return None;
+        // German formal *Sie* is capitalised inside a sentence.
+        let formal_address =
+            !ctx.english && first.text == "Sie" && !view.sents.iter().any(|&(a, _)| a == s0);
+        let person = if formal_address {
+            Some(PronounPerson::Addressee)
+        } else {
+            lex.pronoun_persons.get(&first.lower).copied()
+        };
+        match person {
+            Some(PronounPerson::SelfRef) => return view.author.map(str::to_string),
+            Some(_) => return None,
+            None => {}
         }
         return previous
             .map(str::to_string)
             .or_else(|| nearest_person_before(view, s0));
     }
     let definite = matches!(first.lower.as_str(), "der" | "die" | "das" | "the");
-    if definite && (s0..s1).any(|j| lex.is_role(&view.toks[j].lower)) {
-        if let Some(p) = nearest_person_before(view, s0) {
+    if let Some(role) = (s0..s1).find(|&j| lex.is_role(&view.toks[j].lower)) {
+        // *der Bundesfinanzminister* names whoever the article called
+        // *Finanzminister* before; failing that, a definite role the
+        // nearest person.
+        if let Some(p) = person_with_role(view, &view.toks[role].lower, s0) {
             return Some(p);
+        }
+        if definite {
+            if let Some(p) = nearest_person_before(view, s0) {
+                return Some(p);
+            }
         }
     }
     // The mention itself, without a leading determiner.
@@ -1368,6 +1383,38 @@ fn fullest_person(view: &View, name: &str) -> String {
         .max_by_key(|t| t.len())
         .unwrap_or(name)
         .to_string()
+}
+
+/// The person most recently introduced with a compatible role noun before
+/// token `i`: *Finanzminister Olaf Scholz* or *Olaf Scholz, der
+/// Finanzminister* for *der Bundesfinanzminister* (one role word ends with
+/// the other).
+fn person_with_role(view: &View, role: &str, i: usize) -> Option<String> {
+    let compatible = |w: &str| w.len() > 3 && (w.ends_with(role) || role.ends_with(w));
+    let person_at = |j: usize| {
+        view.toks
+            .get(j)
+            .and_then(|t| t.entity)
+            .map(|e| &view.ents[e])
+            .filter(|e| e.label == EntityType::Per && e.form.is_none())
+    };
+    (0..i).rev().find_map(|j| {
+        if !compatible(&view.toks[j].lower) {
+            return None;
+        }
+        // *Finanzminister Olaf Scholz*, *Finanzminister der SPD, Olaf Scholz*
+        let after = (j + 1..(j + 4).min(i))
+            .find_map(person_at)
+            .filter(|e| e.first <= j + 3);
+        // *Olaf Scholz, der Finanzminister*
+        let before = j
+            .checked_sub(3)
+            .and_then(|k| (k..j).rev().find_map(person_at))
+            .filter(|e| e.end + 2 >= j);
+        after
+            .or(before)
+            .map(|e| fullest_person(view, &view.text[e.span.range()]))
+    })
 }
 
 fn nearest_person_before(view: &View, i: usize) -> Option<String> {

@@ -24,6 +24,7 @@
 //! the news corpus, corpus tokens without a letter or digit elsewhere) are not
 //! scored; a predicted `Mixed` quote counts as indirect.
 
+pub mod meantime;
 pub mod news;
 pub mod redewiedergabe;
 pub mod spkatt;

@@ -75,6 +75,31 @@ pub enum MarkerKind {
     Relative,
 }
 
+/// Whom a personal pronoun denotes, for naming a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounPerson {
+    /// *ich*: the document's author or speaker.
+    SelfRef,
+    /// *wir*: a group including the author; not one named source.
+    Group,
+    /// *du*, formal *Sie*: whom the text addresses.
+    Addressee,
+    /// *man*, *es*: nobody in particular.
+    Impersonal,
+}
+
+impl PronounPerson {
+    fn parse(s: &str) -> Option<PronounPerson> {
+        match s {
+            "self" => Some(PronounPerson::SelfRef),
+            "group" => Some(PronounPerson::Group),
+            "addressee" => Some(PronounPerson::Addressee),
+            "impersonal" => Some(PronounPerson::Impersonal),
+            _ => None,
+        }
+    }
+}
+
 /// Modality or status phrases, matched on lower-case token sequences.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseTable<T> {
@@ -128,6 +153,9 @@ pub struct Lexicon {
     pub function_words: HashMap<String, &'static str>,
     /// Negation words (*nicht*, *weder*, *kein*).
     pub negators: Vec<String>,
+    /// Personal pronouns by whom they denote (`self`, `group`, `addressee`,
+    /// `impersonal`); a third-person pronoun is in none of them.
+    pub pronoun_persons: HashMap<String, PronounPerson>,
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
     /// is the mood of a condition, not of a report.
     pub conditionals: Vec<String>,
@@ -203,9 +231,14 @@ impl Lexicon {
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
+        let mut pronoun_persons = HashMap::new();
         for cols in rows(files.function_words) {
             if let ["neg", words] = cols[..] {
                 negators.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let (Some(person), [_, words]) = (PronounPerson::parse(cols[0]), &cols[..]) {
+                for w in words.split_whitespace() {
+                    pronoun_persons.insert(w.to_lowercase(), person);
+                }
             } else if let ["cond", words] = cols[..] {
                 conditionals.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let [class, words] = cols[..] {
@@ -236,6 +269,7 @@ impl Lexicon {
             function_words,
             negators,
             conditionals,
+            pronoun_persons,
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
             speech_nouns: words(files.speech_nouns),

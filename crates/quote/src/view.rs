@@ -70,6 +70,8 @@ pub struct View<'a> {
     pub sents: Vec<(usize, usize)>,
     /// Entities with token ranges (empty when the layer is absent).
     pub ents: Vec<Ent>,
+    /// The document's author or speaker, whom *ich* denotes.
+    pub author: Option<&'a str>,
 }
 
 impl<'a> View<'a> {
@@ -132,6 +134,7 @@ impl<'a> View<'a> {
             toks,
             sents,
             ents,
+            author: doc.meta.author.as_deref(),
         })
     }
 

@@ -218,6 +218,50 @@ fn more_frames_and_markers() {
 }
 
 #[test]
+fn speakers_in_a_speech_first_person_address_and_roles() {
+    let text = "Finanzminister Olaf Scholz hat im Ausschuss gesprochen. Danach redete Anna Weber. \
+                Ich sage Ihnen, dass wir diesen Antrag ablehnen. Frau Ministerin, Sie haben \
+                gesagt, dass die Mittel reichen. Der Bundesfinanzminister hat behauptet, die \
+                Rente sei sicher.";
+    let mut doc = Doc::new("t", text);
+    doc.meta.lang = Some("de".into());
+    doc.meta.author = Some("Max Jung".into());
+    SegmentStage.annotate(&mut doc);
+    let ents = ["Olaf Scholz", "Anna Weber"]
+        .iter()
+        .map(|name| {
+            let at = text.find(name).unwrap();
+            EntityMention {
+                span: Span::new(at, at + name.len()),
+                label: EntityType::Per,
+                form: None,
+                kb: None,
+                name: None,
+            }
+        })
+        .collect();
+    doc.entities = Some(ents);
+    QuoteStage.annotate(&mut doc);
+    let rows: Vec<(String, Option<String>)> = quotes(&doc)
+        .into_iter()
+        .map(|r| (r.2.unwrap_or_default(), r.3))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Ich".to_string(), Some("Max Jung".to_string())),
+            ("Sie".to_string(), None),
+            (
+                "Der Bundesfinanzminister".to_string(),
+                Some("Olaf Scholz".to_string())
+            ),
+        ],
+        "ich is the author, formal Sie is nobody named, a role noun is who held that role, \
+         not the nearest person"
+    );
+}
+
+#[test]
 fn mixed_quote_and_pronoun_speaker() {
     let doc = analyse(
         "de",

@@ -243,6 +243,7 @@ fn html(
         .and_then(|d| d.format("%Y-%m-%d").to_string().parse().ok());
     doc.meta.url = url.map(str::to_string).or(meta.url);
     doc.meta.source = meta.sitename.or(meta.hostname).or(Some(name.to_string()));
+    doc.meta.author = meta.author.filter(|a| !a.trim().is_empty());
     if doc.meta.dct.is_none() {
         doc.meta.dct = dateline_and_title(doc.text()).0;
     }
@@ -312,6 +313,13 @@ fn feed(name: &str, bytes: &[u8]) -> DocIter {
             .and_then(|d| d.format("%Y-%m-%d").to_string().parse().ok());
         doc.meta.url = url;
         doc.meta.source = source.clone().or_else(|| Some(name.to_string()));
+        doc.meta.author = entry
+            .authors
+            .iter()
+            .filter_map(|p| p.name.as_deref())
+            .map(str::trim)
+            .find(|a| !a.is_empty())
+            .map(str::to_string);
         items.push(Ok(doc));
     }
     if items.is_empty() {
@@ -436,6 +444,7 @@ fn json_record(name: &str, line: &[u8]) -> Result<Doc, IngestError> {
     doc.meta.title = field("title");
     doc.meta.url = field("url");
     doc.meta.source = field("source");
+    doc.meta.author = field("author").filter(|a| !a.trim().is_empty());
     doc.meta.lang = field("lang").filter(|l| !l.is_empty());
     Ok(doc)
 }

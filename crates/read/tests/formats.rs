@@ -131,7 +131,7 @@ fn json_lines_records_and_a_malformed_line() {
     let p = write(
         dir.path(),
         "feed.jsonl",
-        "{\"id\":\"a1\",\"text\":\"Erster Text.\",\"dct\":\"2024-06-12T08:00:00Z\",\"lang\":\"de\",\"url\":\"https://x.de/a\"}\n\n{broken\n{\"text\":\"Ohne Id.\"}\n{\"id\":\"a3\"}\n".as_bytes(),
+        "{\"id\":\"a1\",\"text\":\"Erster Text.\",\"dct\":\"2024-06-12T08:00:00Z\",\"lang\":\"de\",\"url\":\"https://x.de/a\",\"author\":\"Anna Roth\"}\n\n{broken\n{\"text\":\"Ohne Id.\"}\n{\"id\":\"a3\"}\n".as_bytes(),
     );
     let items = read_all(&p);
     assert_eq!(items.len(), 4);
@@ -141,6 +141,7 @@ fn json_lines_records_and_a_malformed_line() {
         ("a1", Some("de"))
     );
     assert_eq!(a1.meta.dct.unwrap().to_string(), "2024-06-12");
+    assert_eq!(a1.meta.author.as_deref(), Some("Anna Roth"));
     let err = items[1].as_ref().unwrap_err().to_string();
     assert!(
         err.contains("feed.jsonl: line 3") && err.contains("invalid JSON Lines record"),

@@ -9,6 +9,17 @@
 //! it), source (our `quote.speaker`) and message (our `quote.span`), over the
 //! corpus tokens with a letter or digit. A token is gold for a role when any
 //! event gives it that role.
+//!
+//! Speaker linking: each speech's speaker is in its file name
+//! (`19002_Zusatzpunkt_3_CDUCSU_Jung_ID19209800_21.11.2017`: party, surname,
+//! speech id, date) and is given to the pipeline as the document's author.
+//! Gold events whose message one of our quotes overlaps are counted per kind
+//! of gold source (first person, *wir*, addressee, third-person pronoun, role
+//! noun, other): how often our speaker mention overlaps the gold source, and,
+//! for the first person, how often the speaker is named as the speech's
+//! speaker. The corpus links no other mention to a person, so for
+//! third-person pronouns and role nouns only how often a name was given at all
+//! is counted.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -45,6 +56,10 @@ pub struct Speech {
     pub sentences: usize,
     /// Speech events.
     pub events: Vec<Event>,
+    /// The speaker's surname, from the file name (see the module docs).
+    pub speaker: Option<String>,
+    /// Each event's gold source words as written, joined by spaces.
+    pub source_words: Vec<String>,
 }
 
 impl Speech {
@@ -54,6 +69,7 @@ impl Speech {
             Meta {
                 id: self.name.clone(),
                 lang: Some("de".into()),
+                author: self.speaker.clone(),
                 ..Meta::default()
             },
             self.text.clone(),
@@ -141,6 +157,16 @@ pub fn parse(name: &str, data: &str) -> Result<Speech, String> {
         .iter()
         .flat_map(|s| s.tokens.iter().map(String::as_str))
         .collect();
+    let source_words = events
+        .iter()
+        .map(|e| {
+            e.source
+                .iter()
+                .map(|&t| words[t])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
     let (text, tokens) = join_tokens(&words);
     Ok(Speech {
         name: name.to_string(),
@@ -149,7 +175,131 @@ pub fn parse(name: &str, data: &str) -> Result<Speech, String> {
         scored,
         sentences: raw.sentences.len(),
         events,
+        speaker: speaker_of(name),
+        source_words,
     })
+}
+
+/// The speaker's surname in a SpkAtt file name: the field before `ID…`.
+fn speaker_of(name: &str) -> Option<String> {
+    let fields: Vec<&str> = name.split('_').collect();
+    let id = fields.iter().position(|f| f.starts_with("ID"))?;
+    let surname = fields.get(id.checked_sub(1)?)?;
+    (!surname.is_empty()).then(|| surname.to_string())
+}
+
+/// What kind of mention a gold source is, for the linking table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    /// *ich*, *meiner Meinung nach*.
+    FirstPerson,
+    /// *wir*.
+    Group,
+    /// *Sie*, *du*.
+    Addressee,
+    /// *er*, *sie*.
+    ThirdPerson,
+    /// *der Kollege*, *die Ministerin*.
+    Role,
+    /// Names and other noun phrases.
+    Other,
+}
+
+impl SourceKind {
+    const ALL: [SourceKind; 6] = [
+        SourceKind::FirstPerson,
+        SourceKind::Group,
+        SourceKind::Addressee,
+        SourceKind::ThirdPerson,
+        SourceKind::Role,
+        SourceKind::Other,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            SourceKind::FirstPerson => "first person",
+            SourceKind::Group => "wir",
+            SourceKind::Addressee => "addressee",
+            SourceKind::ThirdPerson => "3rd-person pronoun",
+            SourceKind::Role => "role noun",
+            SourceKind::Other => "name / other",
+        }
+    }
+
+    /// Classifies a gold source (its words as written) with the quote
+    /// lexicon's pronoun rows and role nouns.
+    fn of(written: &str) -> SourceKind {
+        let lex = crate::lexicon::Lexicon::for_lang("de");
+        // Formal *Sie*, *Ihr* (capitalised even inside a sentence; at a
+        // sentence start the corpus's rare third-person plural is counted too).
+        let formal = written
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w == "Sie" || w.starts_with("Ihr"));
+        if formal {
+            return SourceKind::Addressee;
+        }
+        let words = written.to_lowercase();
+        let mut tokens = words.split_whitespace();
+        let (Some(first), rest) = (tokens.next(), tokens.next()) else {
+            return SourceKind::Other;
+        };
+        // Possessives stand for their person (*meiner Meinung nach*).
+        let stem = |w: &str| -> &'static str {
+            match w {
+                w if w.starts_with("mein") => "ich",
+                w if w.starts_with("unser") => "wir",
+                w if w.starts_with("ihr") || w == "ihnen" => "sie",
+                _ => "",
+            }
+        };
+        let word = if stem(first).is_empty() {
+            first
+        } else {
+            stem(first)
+        };
+        if rest.is_none() || word != first {
+            use crate::lexicon::PronounPerson;
+            match lex.pronoun_persons.get(word) {
+                Some(PronounPerson::SelfRef) => return SourceKind::FirstPerson,
+                Some(PronounPerson::Group) => return SourceKind::Group,
+                Some(PronounPerson::Addressee) => return SourceKind::Addressee,
+                Some(PronounPerson::Impersonal) => return SourceKind::Other,
+                None if lex.class(word) == Some("pron") => return SourceKind::ThirdPerson,
+                None => {}
+            }
+        }
+        if words.split_whitespace().any(|w| lex.is_role(w)) {
+            SourceKind::Role
+        } else {
+            SourceKind::Other
+        }
+    }
+}
+
+/// Speaker attribution for one kind of gold source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Linking {
+    /// Gold events of this kind with a source and a message.
+    pub gold: usize,
+    /// Of those, events whose message one of our quotes overlaps.
+    pub matched: usize,
+    /// Of the matched, those whose speaker mention overlaps the gold source.
+    pub source_right: usize,
+    /// Of the matched, those with a speaker name.
+    pub named: usize,
+    /// First person only: named as the speech's speaker.
+    pub named_right: usize,
+}
+
+impl Linking {
+    fn add(&mut self, o: &Linking) {
+        self.gold += o.gold;
+        self.matched += o.matched;
+        self.source_right += o.source_right;
+        self.named += o.named;
+        self.named_right += o.named_right;
+    }
 }
 
 /// Reads one speech file.
@@ -200,6 +350,8 @@ pub struct Scores {
     pub source: Prf,
     /// Message tokens.
     pub message: Prf,
+    /// Speaker attribution per kind of gold source, in [`SourceKind::ALL`] order.
+    pub linking: Vec<(String, Linking)>,
 }
 
 impl Scores {
@@ -214,6 +366,13 @@ impl Scores {
         self.cue.add(&o.cue);
         self.source.add(&o.source);
         self.message.add(&o.message);
+        if self.linking.is_empty() {
+            self.linking = o.linking.clone();
+        } else {
+            for ((_, mine), (_, theirs)) in self.linking.iter_mut().zip(&o.linking) {
+                mine.add(theirs);
+            }
+        }
     }
 }
 
@@ -241,7 +400,29 @@ impl fmt::Display for Scores {
                 ("source", self.source),
                 ("message", self.message),
             ],
-        )
+        )?;
+        writeln!(
+            f,
+            "\nspeakers of gold events our quotes found (by message overlap), per kind of gold source"
+        )?;
+        writeln!(
+            f,
+            "{:<20} {:>6} {:>8} {:>13} {:>7} {:>12}",
+            "gold source", "gold", "matched", "source right", "named", "named right"
+        )?;
+        for (label, l) in &self.linking {
+            let right = if label == SourceKind::FirstPerson.label() {
+                l.named_right.to_string()
+            } else {
+                "-".to_string()
+            };
+            writeln!(
+                f,
+                "{label:<20} {:>6} {:>8} {:>13} {:>7} {:>12}",
+                l.gold, l.matched, l.source_right, l.named, right
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -267,6 +448,36 @@ pub fn score(speech: &Speech, doc: &Doc) -> Scores {
             }
         }
     }
+    let mut linking: Vec<(String, Linking)> = SourceKind::ALL
+        .iter()
+        .map(|k| (k.label().to_string(), Linking::default()))
+        .collect();
+    for (e, words) in speech.events.iter().zip(&speech.source_words) {
+        if e.source.is_empty() || e.message.is_empty() {
+            continue;
+        }
+        let kind = SourceKind::of(words);
+        let slot = &mut linking[SourceKind::ALL.iter().position(|k| *k == kind).unwrap_or(5)].1;
+        slot.gold += 1;
+        let hit = quotes.iter().find(|q| {
+            let r = overlapping(&speech.tokens, q.span);
+            e.message.iter().any(|t| r.contains(t))
+        });
+        let Some(q) = hit else { continue };
+        slot.matched += 1;
+        if let Some(sp) = &q.speaker {
+            let r = overlapping(&speech.tokens, sp.span);
+            if e.source.iter().any(|t| r.contains(t)) {
+                slot.source_right += 1;
+            }
+        }
+        if let Some(name) = &q.speaker_name {
+            slot.named += 1;
+            if kind == SourceKind::FirstPerson && speech.speaker.as_deref() == Some(name.as_str()) {
+                slot.named_right += 1;
+            }
+        }
+    }
     let mut prf = [Prf::default(); 3];
     for i in (0..n).filter(|&i| speech.scored[i]) {
         for r in 0..3 {
@@ -286,6 +497,7 @@ pub fn score(speech: &Speech, doc: &Doc) -> Scores {
         cue: prf[0],
         source: prf[1],
         message: prf[2],
+        linking,
     }
 }
 
