@@ -5,6 +5,7 @@
 //! ner train --out MODEL [--dev FILE] [--clusters FILE] [--epochs N] [--seed N] [--runs N] [--prune X] [--min-count N] TRAIN...
 //! ner eval --model MODEL GOLD
 //! ner tag --model MODEL [FILE]
+//! ner dump CORPUS          (any layout read_corpus knows → token<TAB>label)
 //! ```
 
 use std::path::PathBuf;
@@ -118,7 +119,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 None => tag_conll(std::io::stdin().lock(), stdout.lock(), &m)?,
             }
         }
-        _ => return Err("usage: ner clusters|train|eval|tag …".into()),
+        Some("dump") => {
+            for s in newsgraph_ner::read_corpus(&PathBuf::from(&pos[0]))? {
+                for (t, l) in s.tokens.iter().zip(&s.labels) {
+                    println!("{t}\t{}", newsgraph_ner::labels::name(*l));
+                }
+                println!();
+            }
+        }
+        _ => return Err("usage: ner clusters|train|eval|tag|dump …".into()),
     }
     Ok(())
 }

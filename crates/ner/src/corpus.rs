@@ -48,8 +48,16 @@ pub(crate) fn read_text(path: &Path) -> Result<String, NerError> {
 ///   LOCderiv on a lower-case word (*europäischen*), OTH otherwise;
 /// - SmartData JSON (`.json.gz`/`.jsonl.gz`): person → PER, organization* →
 ///   ORG, location* → LOC (LOCderiv on a lower-case word), the rest dropped;
-/// - two-column `token label` files (the output of [`crate::tag_conll`]).
+/// - two-column `token label` files (the output of [`crate::tag_conll`]);
+/// - MEANTIME CAT XML (English): a folder of `.xml` articles or one of them,
+///   names mapped onto PER/LOC/ORG/OTH as [`crate::read_meantime_docs`] says.
 pub fn read_corpus(path: &Path) -> Result<Vec<Sentence>, NerError> {
+    if crate::meantime::is_meantime(path) {
+        return Ok(crate::read_meantime_docs(path)?
+            .into_iter()
+            .flat_map(|d| d.sentences)
+            .collect());
+    }
     let text = read_text(path)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.contains(".json") {

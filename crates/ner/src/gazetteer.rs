@@ -1,55 +1,48 @@
-//! Name lists compiled in from `resources/de/ner/`, matched against token
+//! Name lists compiled in from `resources/<lang>/ner/`, matched against token
 //! sequences to give the tagger gazetteer features.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The lists and the category each belongs to (bit index = position).
-const LISTS: [(&str, &str); 9] = [
-    (
-        "country",
-        include_str!("../../../resources/de/ner/loc_countries.txt"),
-    ),
-    (
-        "city",
-        include_str!("../../../resources/de/ner/loc_cities.txt"),
-    ),
-    (
-        "region",
-        include_str!("../../../resources/de/ner/loc_regions.txt"),
-    ),
-    (
-        "org",
-        include_str!("../../../resources/de/ner/org_names.txt"),
-    ),
-    (
-        "media",
-        include_str!("../../../resources/de/ner/org_media.txt"),
-    ),
-    (
-        "first",
-        include_str!("../../../resources/de/ner/per_first_names.txt"),
-    ),
-    (
-        "given",
-        include_str!("../../../resources/de/ner/per_given_names.txt"),
-    ),
-    (
-        "surname",
-        include_str!("../../../resources/de/ner/per_surnames.txt"),
-    ),
-    (
-        "geo",
-        include_str!("../../../resources/de/ner/loc_geonames.txt"),
-    ),
+use crate::Lang;
+
+/// The German lists, in category-bit order (see [`CATEGORIES`]).
+const GERMAN: [&str; 9] = [
+    include_str!("../../../resources/de/ner/loc_countries.txt"),
+    include_str!("../../../resources/de/ner/loc_cities.txt"),
+    include_str!("../../../resources/de/ner/loc_regions.txt"),
+    include_str!("../../../resources/de/ner/org_names.txt"),
+    include_str!("../../../resources/de/ner/org_media.txt"),
+    include_str!("../../../resources/de/ner/per_first_names.txt"),
+    include_str!("../../../resources/de/ner/per_given_names.txt"),
+    include_str!("../../../resources/de/ner/per_surnames.txt"),
+    include_str!("../../../resources/de/ner/loc_geonames.txt"),
+];
+
+/// The English lists, same order: the small lists are English
+/// (`resources/en/ner/`); first names, the generated given-name and surname
+/// lists and GeoNames places are language-neutral and shared.
+const ENGLISH: [&str; 9] = [
+    include_str!("../../../resources/en/ner/loc_countries.txt"),
+    include_str!("../../../resources/en/ner/loc_cities.txt"),
+    include_str!("../../../resources/en/ner/loc_regions.txt"),
+    include_str!("../../../resources/en/ner/org_names.txt"),
+    include_str!("../../../resources/en/ner/org_media.txt"),
+    include_str!("../../../resources/de/ner/per_first_names.txt"),
+    include_str!("../../../resources/de/ner/per_given_names.txt"),
+    include_str!("../../../resources/de/ner/per_surnames.txt"),
+    include_str!("../../../resources/de/ner/loc_geonames.txt"),
 ];
 
 /// The large generated lists (bits from this one on) are too noisy for
 /// compound-prefix matching (*Bauernverband* is no surname *Bauer*).
 const FIRST_LARGE: usize = 6;
 
-/// Adjective stems derived from place names (*nordkoreanisch*).
-const LOC_ADJECTIVES: &str = include_str!("../../../resources/de/ner/loc_adjectives.txt");
+/// Adjective stems derived from place names (*nordkoreanisch*, *French*).
+const LOC_ADJECTIVES: [&str; 2] = [
+    include_str!("../../../resources/de/ner/loc_adjectives.txt"),
+    include_str!("../../../resources/en/ner/loc_adjectives.txt"),
+];
 
 /// Category names, by bit index.
 pub const CATEGORIES: [&str; 9] = [
@@ -76,6 +69,9 @@ pub struct Gazetteer {
     places: Vec<String>,
 }
 
+/// Bit of the generated surname list.
+const SURNAME_BIT: u16 = 1 << 7;
+
 /// Bits of the place lists (country, city, region, geo).
 const PLACE_BITS: u16 = 0b1_0000_0111;
 
@@ -89,34 +85,55 @@ impl Gazetteer {
     /// The compiled-in German gazetteer, built once.
     pub fn german() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| {
-            let mut g = Gazetteer {
-                exact: HashMap::new(),
-                lower: HashMap::new(),
-                starts: HashSet::new(),
-                max_len: 1,
-                adjectives: entries(LOC_ADJECTIVES).map(str::to_lowercase).collect(),
-                places: Vec::new(),
-            };
-            for (bit, (_, list)) in LISTS.iter().enumerate() {
-                for e in entries(list) {
-                    let toks: Vec<&str> = e.split_whitespace().collect();
-                    *g.exact.entry(toks.join(" ")).or_default() |= 1 << bit;
-                    if toks.len() > 1 {
-                        g.starts.insert(toks[0].to_string());
-                        g.max_len = g.max_len.max(toks.len());
-                    } else if bit < FIRST_LARGE && e.chars().count() >= 4 {
-                        *g.lower.entry(e.to_lowercase()).or_default() |= 1 << bit;
-                    }
-                    if toks.len() == 1 && PLACE_BITS & (1 << bit) != 0 {
-                        g.places.push(e.to_lowercase());
-                    }
+        G.get_or_init(|| Gazetteer::build(&GERMAN, LOC_ADJECTIVES[0]))
+    }
+
+    /// The compiled-in English gazetteer, built on first use.
+    pub fn english() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::build(&ENGLISH, LOC_ADJECTIVES[1]))
+    }
+
+    /// The gazetteer of a language.
+    pub fn of(lang: Lang) -> &'static Gazetteer {
+        match lang {
+            Lang::De => Gazetteer::german(),
+            Lang::En => Gazetteer::english(),
+        }
+    }
+
+    fn build(lists: &[&str; 9], adjectives: &str) -> Gazetteer {
+        let mut g = Gazetteer {
+            exact: HashMap::new(),
+            lower: HashMap::new(),
+            starts: HashSet::new(),
+            max_len: 1,
+            adjectives: entries(adjectives).map(str::to_lowercase).collect(),
+            places: Vec::new(),
+        };
+        for (bit, list) in lists.iter().enumerate() {
+            for e in entries(list) {
+                let toks: Vec<&str> = e.split_whitespace().collect();
+                *g.exact.entry(toks.join(" ")).or_default() |= 1 << bit;
+                if toks.len() > 1 {
+                    g.starts.insert(toks[0].to_string());
+                    g.max_len = g.max_len.max(toks.len());
+                } else if bit < FIRST_LARGE && e.chars().count() >= 4 {
+                    *g.lower.entry(e.to_lowercase()).or_default() |= 1 << bit;
+                }
+                if toks.len() == 1 && PLACE_BITS & (1 << bit) != 0 {
+                    g.places.push(e.to_lowercase());
                 }
             }
-            g.places.sort_unstable();
-            g.places.dedup();
-            g
-        })
+        }
+        g.places.sort_unstable();
+        g.places.dedup();
+        g
+    }
+
+    /// Whether a word is a listed surname (the generated surname list).
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.word(w) & SURNAME_BIT != 0
     }
 
     /// Whether a lower-cased stem of four or more chars begins a listed

@@ -11,9 +11,11 @@ use crate::features;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{self, NUM_LABELS};
 use crate::table::{Entries, Entry, FeatureTable, Slot};
-use crate::NerError;
+use crate::{Lang, NerError};
 
-const MAGIC: &[u8; 8] = b"NGNER\x00\x00\x03";
+/// Version 4 adds the language byte; version 3 files are German.
+const MAGIC: &[u8; 8] = b"NGNER\x00\x00\x04";
+const MAGIC_V3: &[u8; 8] = b"NGNER\x00\x00\x03";
 
 /// Feature keys are already hashes: hashing them again is wasted time.
 #[derive(Default)]
@@ -38,6 +40,8 @@ pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// The language whose gazetteers the features use.
+    pub(crate) lang: Lang,
     pub(crate) clusters: Clusters,
     /// Whether features carry domain copies (training mixed corpora); the
     /// target domain is 0.
@@ -67,6 +71,7 @@ impl Model {
     /// Assembles a model from its parts; `features` maps a feature hash to its
     /// non-zero `(label, weight)` pairs.
     pub(crate) fn from_parts(
+        lang: Lang,
         clusters: Clusters,
         adapted: bool,
         start: Vec<f32>,
@@ -83,10 +88,11 @@ impl Model {
                     .map(|(label, weight)| Entry { weight, label }),
             );
         }
-        Model::assemble(clusters, adapted, start, trans, raw)
+        Model::assemble(lang, clusters, adapted, start, trans, raw)
     }
 
     fn assemble(
+        lang: Lang,
         clusters: Clusters,
         adapted: bool,
         start: Vec<f32>,
@@ -95,6 +101,7 @@ impl Model {
     ) -> Model {
         let folded = adapted.then(|| fold_domain(&raw, features::domain_salt(0)));
         Model {
+            lang,
             clusters,
             adapted,
             start,
@@ -102,6 +109,11 @@ impl Model {
             raw,
             folded,
         }
+    }
+
+    /// The language the model was trained for.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Number of features with a non-zero weight.
@@ -119,6 +131,10 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
+        b.push(match self.lang {
+            Lang::De => 0,
+            Lang::En => 1,
+        });
         b.extend_from_slice(&(NUM_LABELS as u32).to_le_bytes());
         b.push(u8::from(self.adapted));
         for w in self.start.iter().chain(&self.trans) {
@@ -175,9 +191,15 @@ impl Model {
             .read_to_end(&mut b)
             .map_err(|e| bad(&format!("not a gzip stream ({e})")))?;
         let mut r = Reader { b: &b, pos: 0 };
-        if r.take(8).ok_or_else(|| bad("truncated header"))? != MAGIC {
-            return Err(bad("wrong magic number or version"));
-        }
+        let lang = match r.take(8).ok_or_else(|| bad("truncated header"))? {
+            m if m == MAGIC => match r.u8()? {
+                0 => Lang::De,
+                1 => Lang::En,
+                _ => return Err(bad("unknown language")),
+            },
+            m if m == MAGIC_V3 => Lang::De,
+            _ => return Err(bad("wrong magic number or version")),
+        };
         if r.u32()? as usize != NUM_LABELS {
             return Err(bad("label count differs from this build's label set"));
         }
@@ -223,7 +245,7 @@ impl Model {
             }
             raw.insert_new(h, ws.iter().copied());
         }
-        Ok(Model::assemble(clusters, adapted, start, trans, raw))
+        Ok(Model::assemble(lang, clusters, adapted, start, trans, raw))
     }
 
     /// Best label sequence (label indices, see [`crate::labels`]) for one
@@ -233,7 +255,9 @@ impl Model {
             return Vec::new();
         }
         self.emissions(toks, s);
-        viterbi(&s.emit, &self.start, &self.trans, toks.len())
+        let mut labs = viterbi(&s.emit, &self.start, &self.trans, toks.len());
+        extend_names(toks, &mut labs, Gazetteer::of(self.lang));
+        labs
     }
 
     /// Fills `s.emit` with the label scores of every token.
@@ -246,7 +270,7 @@ impl Model {
         features::extract(
             toks,
             &self.clusters,
-            Gazetteer::german(),
+            Gazetteer::of(self.lang),
             domain,
             &mut s.feats,
             &mut s.offsets,
@@ -271,6 +295,51 @@ impl Model {
             .into_iter()
             .map(labels::name)
             .collect()
+    }
+}
+
+/// Whether a token is one capitalised word: an upper-case letter, then
+/// lower-case letters only.
+fn is_capitalised_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+}
+
+/// Completes multi-part personal names the tagger stopped short of: a person
+/// chunk of two or more capitalised words that has not reached a listed
+/// surname (*Kim Jong*, not *Angela Merkel*) and does not end in a genitive
+/// `s` (*Konrad Adenauers Tod*) is extended over a directly following short
+/// capitalised word with a vowel (four letters at most: the final syllable
+/// of an East Asian given name, *Un*, *Jae*, *Minh*; not *Dr*) that the
+/// tagger left outside any name.
+fn extend_names(toks: &[&str], labs: &mut [usize], gaz: &Gazetteer) {
+    let (b_per, i_per) = (labels::begin(0), labels::begin(0) + 1);
+    let mut i = 0;
+    while i < labs.len() {
+        if labs[i] != b_per {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < labs.len() && labs[j] == i_per {
+            j += 1;
+        }
+        if j - i >= 2
+            && j < labs.len()
+            && labs[j] == labels::O
+            && toks[i..j].iter().all(|w| is_capitalised_word(w))
+            && !gaz.is_surname(toks[j - 1])
+            && !toks[j - 1].ends_with('s')
+            && is_capitalised_word(toks[j])
+            && toks[j].chars().count() <= 4
+            && toks[j]
+                .chars()
+                .any(|c| "aeiouyäöü".contains(c.to_ascii_lowercase()))
+        {
+            labs[j] = i_per;
+            j += 1;
+        }
+        i = j;
     }
 }
 
@@ -430,6 +499,34 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn person_chunks_take_a_final_short_name_part() {
+        let gaz = Gazetteer::german();
+        let run = |toks: &[&str], labs: &[&str]| -> Vec<String> {
+            let mut l: Vec<usize> = labs.iter().map(|x| labels::parse(x)).collect();
+            extend_names(toks, &mut l, gaz);
+            l.into_iter().map(labels::name).collect()
+        };
+        assert_eq!(
+            run(
+                &["Kim", "Jong", "Un", "sagte"],
+                &["B-PER", "I-PER", "O", "O"]
+            ),
+            ["B-PER", "I-PER", "I-PER", "O"]
+        );
+        // A listed surname ends the name; so do a genitive and a title.
+        let keep = |toks: &[&str]| {
+            let labs = ["B-PER", "I-PER", "O"];
+            assert_eq!(run(toks, &labs), labs, "{toks:?}");
+        };
+        keep(&["Angela", "Schmidt", "Rat"]);
+        keep(&["Konrad", "Adenauers", "Tod"]);
+        keep(&["Roman", "Melchinger", "Dr"]);
+        keep(&["Patrick", "Brunn", "Auf."]);
+        // One-word names are not extended.
+        assert_eq!(run(&["Kim", "Un"], &["B-PER", "O"]), ["B-PER", "O"]);
+    }
+
     /// An adapted model over real feature hashes of a few sentences: general
     /// features, target-domain (0) and other-domain (1) copies, with weights
     /// chosen so that some features have no general weight, some no target
@@ -473,7 +570,7 @@ mod tests {
         let trans = (0..NUM_LABELS * NUM_LABELS)
             .map(|i| ((i * 7) % 11) as f32 * 0.05 - 0.25)
             .collect();
-        Model::from_parts(Clusters::default(), true, start, trans, parts)
+        Model::from_parts(Lang::De, Clusters::default(), true, start, trans, parts)
     }
 
     #[test]

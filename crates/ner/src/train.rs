@@ -8,9 +8,10 @@ use crate::corpus::{read_corpus, Sentence};
 use crate::features;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{self, NUM_LABELS};
-use crate::model::{viterbi, IdMap, Model};
+use crate::meantime::is_meantime;
+use crate::model::{viterbi, IdMap, Model, Scratch};
 use crate::score::NerScores;
-use crate::NerError;
+use crate::{Lang, NerError};
 
 const L: usize = NUM_LABELS;
 
@@ -32,6 +33,9 @@ pub struct TrainOptions {
     /// averaged weights are summed: a bagging-like ensemble in one model of
     /// the same size and speed.
     pub runs: usize,
+    /// Language of the model (its gazetteers); `None` detects it from the
+    /// training files: English for MEANTIME, German otherwise.
+    pub lang: Option<Lang>,
 }
 
 impl Default for TrainOptions {
@@ -43,6 +47,7 @@ impl Default for TrainOptions {
             min_feature_count: 1,
             prune: 0.0,
             runs: 3,
+            lang: None,
         }
     }
 }
@@ -75,20 +80,14 @@ struct Encoded {
 
 fn encode(
     s: &Sentence,
+    gaz: &Gazetteer,
     domain: Option<u8>,
     clusters: &Clusters,
     ids: &IdMap<u32>,
     buf: &mut (Vec<u64>, Vec<usize>),
 ) -> Encoded {
     let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-    features::extract(
-        &toks,
-        clusters,
-        Gazetteer::german(),
-        domain,
-        &mut buf.0,
-        &mut buf.1,
-    );
+    features::extract(&toks, clusters, gaz, domain, &mut buf.0, &mut buf.1);
     let mut feats = Vec::with_capacity(buf.0.len());
     let mut offsets = Vec::with_capacity(toks.len() + 1);
     for i in 0..toks.len() {
@@ -181,12 +180,12 @@ impl Weights {
 }
 
 /// Reads every training file (any layout [`crate::read_corpus`] knows) with
-/// its domain: 0 for GermEval-layout files, the target; every other file is
-/// a domain of its own.
+/// its domain: 0 for GermEval-layout files and MEANTIME, the targets; every
+/// other file is a domain of its own.
 pub(crate) fn read_all(paths: &[PathBuf]) -> Result<Vec<(Sentence, u8)>, NerError> {
     let mut out = Vec::new();
     for (i, p) in paths.iter().enumerate() {
-        let domain = if is_germeval(p) {
+        let domain = if is_meantime(p) || is_germeval(p) {
             0
         } else {
             (i % 250) as u8 + 1
@@ -209,6 +208,77 @@ fn is_germeval(p: &Path) -> bool {
         })
 }
 
+/// The model language of `opts`, or English when every training file is
+/// MEANTIME and German otherwise.
+fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Lang {
+    opts.lang
+        .unwrap_or(if train.iter().all(|p| is_meantime(p)) {
+            Lang::En
+        } else {
+            Lang::De
+        })
+}
+
+fn read_clusters(opts: &TrainOptions) -> Result<Clusters, NerError> {
+    match &opts.clusters {
+        Some(p) => Clusters::read(p),
+        None => Ok(Clusters::default()),
+    }
+}
+
+/// Cross-validation by document over MEANTIME folders or files: article `k`
+/// (in path order) is in fold `k % folds`; each fold is tagged by a model
+/// trained on the others with `opts` (no dev file, all epochs), and the
+/// strict chunk counts of all folds are summed.
+pub fn cross_validate(
+    train: &[PathBuf],
+    folds: usize,
+    opts: &TrainOptions,
+) -> Result<NerScores, NerError> {
+    let mut docs = Vec::new();
+    for p in train {
+        if !is_meantime(p) {
+            return Err(NerError::Format {
+                path: p.clone(),
+                line: 0,
+                message:
+                    "cross-validation needs MEANTIME folders or .xml files (documents to split)"
+                        .into(),
+            });
+        }
+        docs.extend(crate::read_meantime_docs(p)?);
+    }
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    let folds = folds.clamp(2, docs.len().max(2));
+    let clusters = read_clusters(opts)?;
+    let opts = TrainOptions {
+        lang: Some(lang_of(train, opts)),
+        ..opts.clone()
+    };
+    let (mut gold, mut pred) = (Vec::new(), Vec::new());
+    for fold in 0..folds {
+        let train_part: Vec<(Sentence, u8)> = docs
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % folds != fold)
+            .flat_map(|(_, d)| d.sentences.iter().map(|s| (s.clone(), 0)))
+            .collect();
+        if train_part.is_empty() {
+            return Err(NerError::NoData);
+        }
+        let (model, _) = train_sentences(&train_part, None, clusters.clone(), &opts);
+        let mut scratch = Scratch::default();
+        for d in docs.iter().enumerate().filter(|(k, _)| k % folds == fold) {
+            for s in &d.1.sentences {
+                let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                pred.push(model.tag_indices(&toks, &mut scratch));
+                gold.push(s.labels.clone());
+            }
+        }
+    }
+    Ok(NerScores::of(&gold, &pred))
+}
+
 /// Trains a model on `train` files, picks the best epoch on `dev` when
 /// given, and writes the model to `out`.
 pub fn train(
@@ -222,11 +292,12 @@ pub fn train(
         return Err(NerError::NoData);
     }
     let dev_sents = dev.map(read_corpus).transpose()?;
-    let clusters = match &opts.clusters {
-        Some(p) => Clusters::read(p)?,
-        None => Clusters::default(),
+    let clusters = read_clusters(opts)?;
+    let opts = TrainOptions {
+        lang: Some(lang_of(train, opts)),
+        ..opts.clone()
     };
-    let (model, mut report) = train_sentences(&sentences, dev_sents.as_deref(), clusters, opts);
+    let (model, mut report) = train_sentences(&sentences, dev_sents.as_deref(), clusters, &opts);
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|source| NerError::Io {
         path: out.to_path_buf(),
@@ -243,7 +314,8 @@ pub(crate) fn train_sentences(
     clusters: Clusters,
     opts: &TrainOptions,
 ) -> (Model, TrainReport) {
-    let gaz = Gazetteer::german();
+    let lang = opts.lang.unwrap_or_default();
+    let gaz = Gazetteer::of(lang);
     // Domain copies only pay off when corpora of several domains are mixed.
     let adapted = sentences.iter().any(|(_, d)| *d != 0);
     let dom = |d: u8| adapted.then_some(d);
@@ -274,7 +346,7 @@ pub(crate) fn train_sentences(
     let mut data: Vec<Encoded> = sentences
         .iter()
         .map(|(s, d)| {
-            let mut e = encode(s, dom(*d), &clusters, &ids, &mut buf);
+            let mut e = encode(s, gaz, dom(*d), &clusters, &ids, &mut buf);
             repair(&mut e.gold);
             e
         })
@@ -282,7 +354,7 @@ pub(crate) fn train_sentences(
     let dev_data: Vec<Encoded> = dev
         .unwrap_or(&[])
         .iter()
-        .map(|s| encode(s, dom(0), &clusters, &ids, &mut buf))
+        .map(|s| encode(s, gaz, dom(0), &clusters, &ids, &mut buf))
         .collect();
     let nf = hashes.len();
     let gold: Vec<Vec<usize>> = dev_data.iter().map(|e| e.gold.clone()).collect();
@@ -352,7 +424,7 @@ pub(crate) fn train_sentences(
             feats.push((h, ws));
         }
     }
-    let model = Model::from_parts(clusters, adapted, start, trans, feats);
+    let model = Model::from_parts(lang, clusters, adapted, start, trans, feats);
     let report = TrainReport {
         sentences: sentences.len(),
         tokens: sentences.iter().map(|(s, _)| s.tokens.len()).sum(),
