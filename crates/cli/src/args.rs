@@ -45,6 +45,12 @@ pub struct NerArgs {
     /// Read and write the CoNLL layout (the only layout for now).
     #[arg(long, required = true)]
     pub conll: bool,
+    /// Language of the text: `de` (GermEval classes) or `en` (PER/LOC/ORG/OTH).
+    #[arg(long, default_value = "de", value_name = "de|en")]
+    pub lang: String,
+    /// A model file (`train ner --out`) instead of the shipped model.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
     /// Input file; `-` or nothing reads standard input.
     pub input: Option<PathBuf>,
 }
@@ -54,15 +60,25 @@ pub struct NerArgs {
 pub enum TrainCommand {
     /// Train the named-entity tagger (averaged structured perceptron).
     Ner {
-        /// Training files: GermEval TSV, two-column CoNLL, HIPE TSV, SmartData JSON(L).gz.
+        /// Training files: GermEval TSV, two-column CoNLL, HIPE TSV, SmartData
+        /// JSON(L).gz, or MEANTIME (English CAT XML: a folder of `.xml` articles).
         #[arg(long = "train", value_name = "FILE", required = true, num_args = 1..)]
         train: Vec<PathBuf>,
+        /// Model language (its gazetteers): `de` or `en`; by default `en` when
+        /// every training path is MEANTIME, else `de`.
+        #[arg(long, value_name = "de|en")]
+        lang: Option<String>,
+        /// Instead of writing a model, cross-validate by document over K folds
+        /// (MEANTIME only: article k, in path order, is in fold k mod K) and
+        /// print the summed strict scores.
+        #[arg(long, value_name = "K", conflicts_with = "dev")]
+        folds: Option<usize>,
         /// GermEval-format file to choose the best epoch on.
         #[arg(long, value_name = "FILE")]
         dev: Option<PathBuf>,
-        /// Where to write the model (`.bin.gz`).
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
+        /// Where to write the model (`.bin.gz`); not needed with `--folds`.
+        #[arg(long, value_name = "PATH", required_unless_present = "folds")]
+        out: Option<PathBuf>,
         /// Word clusters file (`word<TAB>coarse<TAB>fine`, optionally gzipped).
         #[arg(long, value_name = "FILE")]
         clusters: Option<PathBuf>,
@@ -195,14 +211,23 @@ pub enum EvalCommand {
         #[arg(long, default_value = "de")]
         lang: String,
     },
-    /// Strict chunk precision/recall/F1 of the shipped NER model, per class,
-    /// against a GermEval-format (or two-column CoNLL) file. The shipped model
-    /// was trained on GermEval dev and test-part-a: score it on other data, or
-    /// train a model without the file you score on (`train ner`).
+    /// Strict chunk precision/recall/F1 of an NER model, per class, against a
+    /// GermEval-format (or two-column CoNLL) file or MEANTIME (English CAT XML,
+    /// a folder or one `.xml` file). The shipped German model was trained on
+    /// GermEval dev and test-part-a, the English one on all MEANTIME articles
+    /// here: score them on other data, or train a model without the file you
+    /// score on (`train ner`) and pass it with `--model`.
     Ner {
-        /// The gold file.
+        /// The gold file or MEANTIME folder.
         #[arg(long, value_name = "FILE")]
         gold: PathBuf,
+        /// A model file (`train ner --out`) instead of the shipped model.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Which shipped model: `de` or `en`; by default `en` for MEANTIME
+        /// (a folder or `.xml`), else `de`.
+        #[arg(long, value_name = "de|en", conflicts_with = "model")]
+        lang: Option<String>,
     },
     /// TempEval-3 style scores of temporal expressions against TIMEX2 (ACE
     /// APF, WikiWarsDE) or TIMEX3 (TimeML) annotation.
@@ -218,9 +243,10 @@ pub enum EvalCommand {
         lang: String,
     },
     /// Quote scores (direct/indirect tokens and instances, speakers, cues)
-    /// of segmentation + NER + the quote stage against one German corpus:
-    /// Wikinews quotation attribution, Redewiedergabe or SpkAtt-2023.
-    #[command(group(clap::ArgGroup::new("corpus").required(true).args(["news", "redewiedergabe", "spkatt"])))]
+    /// of segmentation + NER + the quote stage against one corpus: German
+    /// Wikinews quotation attribution, Redewiedergabe or SpkAtt-2023, or
+    /// English MEANTIME.
+    #[command(group(clap::ArgGroup::new("corpus").required(true).args(["news", "redewiedergabe", "spkatt", "meantime"])))]
     Quotes {
         /// A German Wikinews quotation-attribution JSON Lines file
         /// (german-news-quotes/dev.jsonl): token- and instance-level scores,
@@ -232,12 +258,16 @@ pub enum EvalCommand {
         #[arg(long, value_name = "DIR")]
         redewiedergabe: Option<PathBuf>,
         /// Score the fiction/ part of Redewiedergabe instead of nonfiction/.
-        #[arg(long, conflicts_with_all = ["news", "spkatt"])]
+        #[arg(long, conflicts_with_all = ["news", "spkatt", "meantime"])]
         fiction: bool,
         /// A SpkAtt-2023 folder (train/ of per-speech *.json): token-level
         /// scores of the roles cue, source and message.
         #[arg(long, value_name = "DIR")]
         spkatt: Option<PathBuf>,
+        /// An English MEANTIME folder (CAT XML *.xml, searched recursively):
+        /// SPEECH_COGNITIVE cues, Arg0 speakers and Arg1 messages.
+        #[arg(long, value_name = "DIR")]
+        meantime: Option<PathBuf>,
         /// Run without the NER stage (the quote stage then sees no entities).
         #[arg(long)]
         no_ner: bool,
@@ -294,6 +324,8 @@ mod tests {
         };
         assert!(parse(&[]).is_err());
         assert!(parse(&["--news", "a", "--spkatt", "b"]).is_err());
+        assert!(parse(&["--meantime", "a", "--spkatt", "b"]).is_err());
+        assert!(parse(&["--meantime", "m", "--json"]).is_ok());
         assert!(parse(&["--fiction", "--news", "a"]).is_err());
         let cli = parse(&["--redewiedergabe", "d", "--fiction", "--json"]).unwrap();
         let Command::Eval(EvalCommand::Quotes {

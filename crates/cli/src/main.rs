@@ -159,8 +159,13 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
                 .with_context(|| format!("evaluating segmentation on {}", conllu.display()))?;
             println!("{scores}");
         }
-        EvalCommand::Ner { gold } => {
-            let model = newsgraph_ner::shipped_model()?;
+        EvalCommand::Ner { gold, model, lang } => {
+            let default = if gold.is_dir() || gold.extension().is_some_and(|e| e == "xml") {
+                "en"
+            } else {
+                "de"
+            };
+            let model = ner_model(model.as_deref(), lang.as_deref().unwrap_or(default))?;
             let scores = newsgraph_ner::eval_conll(&gold, model)
                 .with_context(|| format!("evaluating NER on {}", gold.display()))?;
             println!("{scores}");
@@ -186,12 +191,14 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
             redewiedergabe,
             fiction,
             spkatt,
+            meantime,
             no_ner,
             json,
         } => eval_quotes(
             news,
             redewiedergabe.map(|d| (d, fiction)),
             spkatt,
+            meantime,
             no_ner,
             json,
         )?,
@@ -205,6 +212,7 @@ fn eval_quotes(
     news: Option<PathBuf>,
     redewiedergabe: Option<(PathBuf, bool)>,
     spkatt: Option<PathBuf>,
+    meantime: Option<PathBuf>,
     no_ner: bool,
     json: bool,
 ) -> Result<()> {
@@ -223,12 +231,12 @@ fn eval_quotes(
     let pipeline = newsgraph_pipeline::Pipeline::new(stages)?;
     let run = |d: &mut newsgraph_doc::Doc| pipeline.run(d);
     let context = |p: &PathBuf| format!("evaluating quotes on {}", p.display());
-    let (corpus, path, text, value) = match (news, redewiedergabe, spkatt) {
-        (Some(p), _, _) => {
+    let (corpus, path, text, value) = match (news, redewiedergabe, spkatt, meantime) {
+        (Some(p), _, _, _) => {
             let s = eval::news::evaluate(&p, run).with_context(|| context(&p))?;
             ("news", p, s.to_string(), serde_json::to_value(&s)?)
         }
-        (None, Some((p, fiction)), _) => {
+        (None, Some((p, fiction)), _, _) => {
             let s =
                 eval::redewiedergabe::evaluate(&p, fiction, run).with_context(|| context(&p))?;
             let corpus = if fiction {
@@ -238,13 +246,17 @@ fn eval_quotes(
             };
             (corpus, p, s.to_string(), serde_json::to_value(&s)?)
         }
-        (None, None, Some(p)) => {
+        (None, None, Some(p), _) => {
             let s = eval::spkatt::evaluate(&p, run).with_context(|| context(&p))?;
             ("spkatt", p, s.to_string(), serde_json::to_value(&s)?)
         }
-        (None, None, None) => {
+        (None, None, None, Some(p)) => {
+            let s = eval::meantime::evaluate(&p, run).with_context(|| context(&p))?;
+            ("meantime", p, s.to_string(), serde_json::to_value(&s)?)
+        }
+        (None, None, None, None) => {
             anyhow::bail!(
-                "eval quotes needs a corpus: --news FILE, --redewiedergabe DIR or --spkatt DIR"
+                "eval quotes needs a corpus: --news FILE, --redewiedergabe DIR, --spkatt DIR or --meantime DIR"
             )
         }
     };
@@ -267,6 +279,8 @@ fn train(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
         TrainCommand::Ner {
             train,
+            lang,
+            folds,
             dev,
             out,
             clusters,
@@ -275,14 +289,22 @@ fn train(cmd: TrainCommand) -> Result<ExitCode> {
             runs,
             prune,
         } => {
+            let lang = lang.as_deref().map(ner_lang).transpose()?;
             let opts = newsgraph_ner::TrainOptions {
                 epochs,
                 seed,
                 clusters,
                 runs,
                 prune,
+                lang,
                 ..newsgraph_ner::TrainOptions::default()
             };
+            if let Some(k) = folds {
+                let scores = newsgraph_ner::cross_validate(&train, k, &opts)?;
+                println!("{k}-fold cross-validation by document\n{scores}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let out = out.context("train ner needs --out PATH (or --folds K)")?;
             let report = newsgraph_ner::train(&train, dev.as_deref(), &out, &opts)?;
             eprintln!(
                 "newsgraph: trained on {} sentences ({} tokens), {} features, epoch {} kept; model {}",
@@ -300,9 +322,29 @@ fn train(cmd: TrainCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The NER language of a `--lang` value.
+fn ner_lang(code: &str) -> Result<newsgraph_ner::Lang> {
+    newsgraph_ner::Lang::from_code(code)
+        .with_context(|| format!("no NER model for language {code:?}; use de or en"))
+}
+
+/// A model file, or the shipped model of `lang`.
+fn ner_model(path: Option<&std::path::Path>, lang: &str) -> Result<&'static newsgraph_ner::Model> {
+    Ok(match path {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            let model = newsgraph_ner::Model::from_bytes(&bytes)
+                .with_context(|| format!("{}: not a model", p.display()))?;
+            Box::leak(Box::new(model))
+        }
+        None => newsgraph_ner::shipped_model_for(ner_lang(lang)?)?,
+    })
+}
+
 fn ner(args: NerArgs) -> Result<ExitCode> {
     debug_assert!(args.conll);
-    let model = newsgraph_ner::shipped_model()?;
+    let model = ner_model(args.model.as_deref(), &args.lang)?;
     let stdout = std::io::stdout();
     let out = BufWriter::new(stdout.lock());
     match args.input.filter(|p| p.as_os_str() != "-") {

@@ -507,3 +507,197 @@ mod shared_corpora {
         assert_eq!(spkatt::read(Path::new(&dir)).unwrap().len(), 177);
     }
 }
+
+mod meantime_corpus {
+    use super::*;
+    use newsgraph_quote::eval::meantime;
+
+    /// Title, dateline, one body sentence: *Smith said `` We won . ''* with
+    /// *said* a SPEECH_COGNITIVE mention (Arg0 *Smith*, SLINK to *won*) and
+    /// *announced* one with an Arg1 (*the plan*).
+    const XML: &str = r#"<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Test" lang="en" url="http://x?a=&quot;b&quot;">
+<token number="0" sentence="0" t_id="1">Test</token>
+<token number="1" sentence="1" t_id="2">May</token>
+<token number="2" sentence="1" t_id="3">1</token>
+<token number="3" sentence="2" t_id="4">Smith</token>
+<token number="4" sentence="2" t_id="5">said</token>
+<token number="5" sentence="2" t_id="6">``</token>
+<token number="6" sentence="2" t_id="7">We</token>
+<token number="7" sentence="2" t_id="8">won</token>
+<token number="8" sentence="2" t_id="9">.</token>
+<token number="9" sentence="2" t_id="10">''</token>
+<token number="10" sentence="3" t_id="11">Jones</token>
+<token number="11" sentence="3" t_id="12">announced</token>
+<token number="12" sentence="3" t_id="13">the</token>
+<token number="13" sentence="3" t_id="14">plan</token>
+<token number="14" sentence="3" t_id="15">&amp;</token>
+<token number="15" sentence="3" t_id="16">.</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM">
+<token_anchor t_id="4"/>
+</ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NOM">
+<token_anchor t_id="13"/>
+<token_anchor t_id="14"/>
+</ENTITY_MENTION>
+<EVENT_MENTION m_id="3" pos="VERB">
+<token_anchor t_id="5"/>
+</EVENT_MENTION>
+<EVENT_MENTION m_id="4" pos="VERB">
+<token_anchor t_id="8"/>
+</EVENT_MENTION>
+<EVENT_MENTION m_id="5" pos="VERB">
+<token_anchor t_id="12"/>
+</EVENT_MENTION>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="6" type="DATE" value="2009-05-01">
+</TIMEX3>
+<EVENT class="SPEECH_COGNITIVE" instance_id="SPE1" m_id="7"/><EVENT class="OTHER" instance_id="OTH1" m_id="8"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1">
+<source m_id="3"/>
+<source m_id="5"/>
+<target m_id="7"/>
+</REFERS_TO>
+<REFERS_TO r_id="2">
+<source m_id="4"/>
+<target m_id="8"/>
+</REFERS_TO>
+<HAS_PARTICIPANT r_id="3" sem_role="Arg0" sem_role_framework="PROPBANK">
+<source m_id="3"/>
+<target m_id="1"/>
+</HAS_PARTICIPANT>
+<HAS_PARTICIPANT r_id="4" sem_role="Arg1" sem_role_framework="PROPBANK">
+<source m_id="5"/>
+<target m_id="2"/>
+</HAS_PARTICIPANT>
+<SLINK r_id="5">
+<source m_id="3"/>
+<target m_id="4"/>
+</SLINK>
+</Relations>
+</Document>
+"#;
+
+    #[test]
+    fn cat_xml_is_read_into_text_and_speech_mentions() {
+        let a = meantime::parse("1_Test", XML).unwrap();
+        assert_eq!(
+            a.text,
+            "Test\n\nMay 1\n\nSmith said “We won.” Jones announced the plan &."
+        );
+        assert_eq!(a.tokens.len(), 16);
+        assert_eq!(a.sentences, 4);
+        assert_eq!(a.title.as_deref(), Some("Test"));
+        assert_eq!(a.dct.map(|d| d.to_string()).as_deref(), Some("2009-05-01"));
+        assert_eq!(a.annotated, 16);
+        // Token indices are 0-based positions in the file.
+        assert_eq!(a.mentions.len(), 2);
+        let said = &a.mentions[0];
+        assert_eq!(
+            (said.tokens.clone(), said.arg0.clone()),
+            (vec![4], vec![vec![3]])
+        );
+        assert_eq!(said.complement, vec![7]);
+        assert!(said.arg1.is_empty());
+        let announced = &a.mentions[1];
+        assert_eq!(announced.tokens, vec![11]);
+        assert_eq!(announced.arg1, vec![12, 13]);
+        let doc = a.doc();
+        assert_eq!(doc.meta.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn hand_made_predictions_are_scored() {
+        let a = meantime::parse("1_Test", XML).unwrap();
+        let t = a.text.clone();
+        let mut doc = a.doc();
+        segmented(&mut doc);
+        doc.quotes = Some(vec![
+            // Right cue and speaker, span over the complement event.
+            quote(
+                QuoteKind::Direct,
+                span_of(&t, "We won."),
+                Some(span_of(&t, "Smith")),
+                Some(span_of(&t, "said")),
+            ),
+            // Right cue, span over half the Arg1 plus a word outside it.
+            quote(
+                QuoteKind::Indirect,
+                span_of(&t, "plan &"),
+                None,
+                Some(span_of(&t, "announced")),
+            ),
+            // A cue that is no gold mention.
+            quote(
+                QuoteKind::Indirect,
+                span_of(&t, "May"),
+                None,
+                Some(span_of(&t, "Test")),
+            ),
+        ]);
+        let s = meantime::score(&a, &doc);
+        assert_eq!(prf(s.cue), (2, 3, 2));
+        assert_eq!(
+            (s.speaker.found, s.speaker.right, s.speaker.none),
+            (1, 1, 0)
+        );
+        // "&" is punctuation: only "plan" is scored, against "the plan".
+        assert_eq!(prf(s.message), (1, 1, 2));
+        assert_eq!((s.complement.instances, s.complement.covered), (1, 1));
+        assert!(s.to_string().contains("meantime: 1 documents"));
+    }
+
+    #[test]
+    fn bad_files_are_errors_naming_file_and_problem() {
+        assert!(meantime::parse("x", "<Document></Document>")
+            .unwrap_err()
+            .contains("not a MEANTIME"));
+        let bad = XML.replace(
+            r#"<token_anchor t_id="13"/>"#,
+            r#"<token_anchor t_id="99"/>"#,
+        );
+        assert!(meantime::parse("x", &bad).unwrap_err().contains("99"));
+        let dir = tempfile::tempdir().unwrap();
+        let e = meantime::read(dir.path()).unwrap_err();
+        assert!(matches!(e, EvalError::Empty { .. }), "{e}");
+    }
+
+    /// The real corpus through segmentation and the quote stage (no NER, as
+    /// in `eval quotes --no-ner`). Measured 2026-11: 247 gold mentions in the
+    /// scored sentences, cue P 0.92 R 0.35, speaker 60/75 = 0.80; the floors
+    /// leave a margin for rule changes.
+    #[test]
+    fn meantime_scores_are_sane() {
+        let Some(dir) = newsgraph_testkit::shared_dir("data/meantime_en") else {
+            return;
+        };
+        let articles = meantime::read(&dir).unwrap();
+        assert_eq!(articles.len(), 96);
+        assert_eq!(
+            articles.iter().map(|a| a.tokens.len()).sum::<usize>(),
+            32_289
+        );
+        let s = meantime::evaluate_articles(&articles, |d: &mut Doc| {
+            segmented(d);
+            newsgraph_quote::QuoteStage.annotate(d);
+            Ok::<(), String>(())
+        });
+        assert_eq!((s.run.docs, s.run.failed), (96, 0));
+        assert!(s.cue.gold > 200 && s.cue.predicted > 0 && s.predicted > 0);
+        assert!(s.speaker.found > 0 && s.message.gold > 0 && s.complement.tokens > 0);
+        for x in [
+            s.cue.precision(),
+            s.cue.recall(),
+            s.message.precision(),
+            s.message.recall(),
+            s.complement.recall(),
+            s.speaker.accuracy(),
+        ] {
+            assert!((0.0..=1.0).contains(&x), "{x}");
+        }
+        assert!(s.cue.precision() > 0.8, "{s}");
+        assert!(s.cue.recall() > 0.25, "{s}");
+        assert!(s.speaker.accuracy() > 0.7, "{s}");
+    }
+}
