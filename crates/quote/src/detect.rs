@@ -241,6 +241,21 @@ impl Ctx<'_, '_> {
     ) -> Option<(Complement, Frame)> {
         let lex = self.lex;
         let mut k = i + 1;
+        // English: `announced on Wednesday that …`, `added, however, that …`:
+        // a short adverbial between the cue and *that*.
+        if self.english {
+            let that = (k..(k + 5).min(b)).find(|&j| self.tok(j).lower == "that");
+            let adverbial = |j: usize| {
+                let t = self.tok(j);
+                t.text == ","
+                    || matches!(self.lex.class(&t.lower), Some("adv" | "prep" | "det"))
+                    || t.kind == newsgraph_doc::TokenKind::Number
+                    || (t.is_capitalised() && self.view.toks[j].entity.is_none())
+            };
+            if let Some(j) = that.filter(|&j| j > k && (k..j).all(adverbial)) {
+                k = j;
+            }
+        }
         // English and colloquial German: `said that …` with no comma.
         if k < b && matches!(self.tok(k).lower.as_str(), "dass" | "daß" | "that") {
             let (c0, c1) = trim(self.view, k, b);

@@ -493,3 +493,24 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn english_adverbials_before_that_and_possessive_subjects() {
+    let doc = analyse(
+        "en",
+        "The ministry announced on Wednesday that the bridge will reopen. The mayor added, \
+         however, that repairs cost more. The company's chief executive said sales fell sharply.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(&str, Option<&str>)> =
+        q.iter().map(|r| (r.1.as_str(), r.2.as_deref())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("that the bridge will reopen", Some("The ministry")),
+            ("that repairs cost more", Some("The mayor")),
+            ("sales fell sharply", Some("The company's chief executive")),
+        ]
+    );
+}
