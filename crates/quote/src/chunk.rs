@@ -146,7 +146,7 @@ fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
     // the lower-case noun after it.
     let possessive = |t: &str| t.ends_with("'s") || t.ends_with("’s");
     let split_possessive = j < b && matches!(view.toks[j].text, "'s" | "’s" | "'" | "’");
-    if english && j > noun_start && (split_possessive || possessive(&view.toks[j - 1].text)) {
+    if english && j > noun_start && (split_possessive || possessive(view.toks[j - 1].text)) {
         let mut k = j + usize::from(split_possessive);
         let after_possessive = k;
         while k < b && !is_nominal(view, lex, k) && is_adjective(view, lex, k) {
