@@ -1,6 +1,6 @@
 //! Evaluation of the quote stage against annotated corpora.
 //!
-//! Three corpora, one module each; every module has a reader (`read`, plus
+//! Four corpora, one module each; every module has a reader (`read`, plus
 //! `parse` for in-memory text), a scorer for one annotated [`Doc`]
 //! (`score`) and `evaluate`, which reads a corpus, runs the caller's
 //! pipeline on every document and sums the scores:
@@ -12,7 +12,11 @@
 //! - [`redewiedergabe`]: the Redewiedergabe corpus (one token per line, STWR
 //!   column). Token-level scores for direct and indirect representation.
 //! - [`spkatt`]: SpkAtt-2023 Bundestag speeches. Token-level scores for the
-//!   roles cue, source and message.
+//!   roles cue, source and message, and speaker linking per kind of source
+//!   (the speech's speaker, from the file name, is the document's author).
+//! - [`meantime`]: MEANTIME English: speech/cognition event mentions with
+//!   their Arg0 (speaker) and Arg1 (message), in the sentences where every
+//!   event is annotated.
 //!
 //! The pipeline is the caller's (`newsgraph eval quotes` runs segmentation,
 //! NER when it loads, then [`crate::QuoteStage`]), passed as a closure, so this
