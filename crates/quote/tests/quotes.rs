@@ -220,7 +220,8 @@ fn more_frames_and_markers() {
 #[test]
 fn speakers_in_a_speech_first_person_address_and_roles() {
     let text = "Finanzminister Olaf Scholz hat im Ausschuss gesprochen. Danach redete Anna Weber. \
-                Ich sage Ihnen, dass wir diesen Antrag ablehnen. Frau Ministerin, Sie haben \
+                Ich sage Ihnen, dass wir diesen Antrag ablehnen. Ich glaube, die Regierung \
+                hat versagt. Frau Ministerin, Sie haben \
                 gesagt, dass die Mittel reichen. Der Bundesfinanzminister hat behauptet, die \
                 Rente sei sicher.";
     let mut doc = Doc::new("t", text);
@@ -249,6 +250,7 @@ fn speakers_in_a_speech_first_person_address_and_roles() {
     assert_eq!(
         rows,
         [
+            ("Ich".to_string(), Some("Max Jung".to_string())),
             ("Ich".to_string(), Some("Max Jung".to_string())),
             ("Sie".to_string(), None),
             (
