@@ -88,6 +88,9 @@ pub fn pairs(view: &View) -> Vec<Pair> {
             }
         }
     }
+    if n > 0 {
+        close_paragraph(view, n, &mut stack, &mut out);
+    }
     out.sort_by_key(|p| p.open);
     let mut depths: Vec<Pair> = Vec::with_capacity(out.len());
     for p in out {
@@ -114,16 +117,40 @@ fn close(style: Style, i: usize, stack: &mut Vec<(Style, usize)>, out: &mut Vec<
     }
 }
 
-/// At a paragraph break, a quote left open is closed at the paragraph's end
-/// when the new paragraph reopens it with the same mark; otherwise its
-/// closing mark is missing and it is dropped.
+/// At a paragraph break (or the end of the text, `i` = number of tokens), a
+/// quote left open is closed at the paragraph's end when the new paragraph
+/// reopens it with the same mark. Otherwise its closing mark is missing: a
+/// double low or guillemet quote that runs to a paragraph ending in terminal
+/// punctuation is taken to end there (the mark forgotten, or the text cut
+/// off inside a long quotation); other styles are too ambiguous and dropped.
 fn close_paragraph(view: &View, i: usize, stack: &mut Vec<(Style, usize)>, out: &mut Vec<Pair>) {
     if stack.is_empty() {
         return;
     }
-    let (_, first_open) = stack[0];
-    let reopens = view.toks[i].text == view.toks[first_open].text;
-    if reopens {
+    let (first_style, first_open) = stack[0];
+    let reopens = view
+        .toks
+        .get(i)
+        .is_some_and(|t| t.text == view.toks[first_open].text);
+    let last = i - 1;
+    // Only a clean case: a word right after the mark and no other double
+    // mark before the paragraph ends (ditto marks in tables, or marks this
+    // pairing already got wrong, would otherwise swallow whole paragraphs).
+    let double_mark = |t: &str| matches!(t, "„" | "“" | "”" | "»" | "«" | "\"");
+    let runs_to_end = matches!(first_style, Style::Low | Style::Guillemet)
+        && last > first_open + 2
+        && view.toks[last].is_terminal()
+        && view.toks[first_open + 1].is_word()
+        && !view.toks[first_open + 1..last]
+            .iter()
+            .any(|t| double_mark(t.text));
+    if !reopens && runs_to_end {
+        out.push(Pair {
+            open: first_open,
+            close: last,
+            depth: 0,
+        });
+    } else if reopens {
         let (_, open) = stack[0];
         if i > open + 1 {
             out.push(Pair {

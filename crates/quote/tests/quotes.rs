@@ -87,6 +87,24 @@ fn direct_quote_after_colon_and_guillemets() {
 }
 
 #[test]
+fn a_quote_left_open_ends_with_its_paragraph() {
+    let doc = analyse(
+        "de",
+        "Der Minister erklärte: „Die Brücke bleibt gesperrt. Wir prüfen alles.\n\n\
+         Die Stadt plant eine Umleitung. Preise: Weizen „12, Roggen „10.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(
+        q[0].1, "Die Brücke bleibt gesperrt. Wir prüfen alles",
+        "the unclosed quote runs to its paragraph's end; ditto marks open nothing"
+    );
+    assert_eq!(q[0].2.as_deref(), Some("Der Minister"));
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
