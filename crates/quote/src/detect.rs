@@ -139,8 +139,33 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             }
         }
         if !reported_here && !english && ctx.konjunktiv_continuation(a, b, reported_before) {
-            let (c0, c1) = trim(view, a, b);
-            if c1 > c0 {
+            // A framed direct quote in the sentence stays direct: the
+            // continuation is the part after the last one (or before the
+            // first). An unframed one inside is a mixed quote's fragment.
+            let framed = |p: usize| direct_frames[p].is_some() || ctx.direct_frame(p).is_some();
+            let speech_pairs: Vec<&Pair> = (a..b)
+                .filter_map(|j| {
+                    ctx.in_pair[j].filter(|&p| speech[p] && ctx.pairs[p].open == j && framed(p))
+                })
+                .map(|p| &ctx.pairs[p])
+                .collect();
+            let (mut c0, mut c1) = trim(view, a, b);
+            if let (Some(first), Some(last)) = (speech_pairs.first(), speech_pairs.last()) {
+                let konj_after = (last.close + 1..c1)
+                    .any(|j| ctx.lex.konjunktiv.contains_key(&ctx.tok(j).lower));
+                if konj_after {
+                    c0 = last.close + 1;
+                    while c0 < c1 && !ctx.tok(c0).is_word() {
+                        c0 += 1;
+                    }
+                } else {
+                    c1 = first.open;
+                    while c1 > c0 && !ctx.tok(c1 - 1).is_word() {
+                        c1 -= 1;
+                    }
+                }
+            }
+            if c1 > c0 + 1 {
                 found.push(ctx.indirect(c0, c1, Frame::default(), si, &mut absorbed));
             }
         }

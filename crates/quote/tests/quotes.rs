@@ -534,3 +534,23 @@ fn english_adverbials_before_that_and_possessive_subjects() {
         ]
     );
 }
+
+#[test]
+fn a_framed_direct_quote_inside_a_konjunktiv_sentence_stays_direct() {
+    let doc = analyse(
+        "de",
+        "Die Sprecherin sagte, die Firma habe keine Fehler gemacht. Die Lage sei ernst: \
+         „Wir tun alles.“",
+        &[],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(QuoteKind, &str)> = q.iter().map(|r| (r.0, r.1.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (QuoteKind::Indirect, "die Firma habe keine Fehler gemacht"),
+            (QuoteKind::Indirect, "Die Lage sei ernst"),
+            (QuoteKind::Direct, "Wir tun alles."),
+        ]
+    );
+}
