@@ -1206,14 +1206,12 @@ impl Ctx<'_, '_> {
                 .is_some_and(|t| matches!(t.lower.as_str(), "ich" | "du"))
         };
         let mood = |j: usize| -> Option<u8> {
-            if self.in_pair[j].is_some()
-                || (j > 0 && first_person(j - 1))
-                || first_person(j + 1)
-                || !self.reporting_position(j, a)
-            {
-                return None;
-            }
-            self.lex.konjunktiv.get(&self.tok(j).lower).copied()
+            let mood = self.lex.konjunktiv.get(&self.tok(j).lower).copied()?;
+            let reports = self.in_pair[j].is_none()
+                && !(j > 0 && first_person(j - 1))
+                && !first_person(j + 1)
+                && self.reporting_position(j, a);
+            reports.then_some(mood)
         };
         if (a..b).any(|j| mood(j) == Some(1)) {
             return true;
