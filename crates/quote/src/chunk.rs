@@ -34,6 +34,12 @@ fn is_nominal(view: &View, lex: &Lexicon, i: usize) -> bool {
     if !t.is_capitalised() {
         return false;
     }
+    // *Relativierend fügte er hinzu*: a present participle capitalised at the
+    // sentence start is an adverb, not a noun.
+    let sentence_start = i == 0 || view.toks[i].sent != view.toks[i - 1].sent;
+    if sentence_start && t.lower.ends_with("end") && t.lower.chars().count() > 6 {
+        return false;
+    }
     // A capitalised function word (sentence-initial *Der*, *Laut*) is not a
     // noun; a capitalised verb form is (*Berichten*, *Angaben*).
     lex.class(&t.lower).is_none()

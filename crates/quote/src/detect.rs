@@ -983,6 +983,7 @@ impl Ctx<'_, '_> {
                     c.prep.is_none()
                         && !c.oblique
                         && (c.start..c.end).all(|j| self.in_pair[j].is_none())
+                        && !(c.pronoun && self.lex.expletives.contains(&self.tok(c.start).lower))
                 })
                 .collect()
         };

@@ -156,6 +156,8 @@ pub struct Lexicon {
     /// Personal pronouns by whom they denote (`self`, `group`, `addressee`,
     /// `impersonal`); a third-person pronoun is in none of them.
     pub pronoun_persons: HashMap<String, PronounPerson>,
+    /// Expletive pronouns (*es* in *es wird erwartet*): never a speaker.
+    pub expletives: Vec<String>,
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
     /// is the mood of a condition, not of a report.
     pub conditionals: Vec<String>,
@@ -231,6 +233,7 @@ impl Lexicon {
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
+        let mut expletives = Vec::new();
         let mut pronoun_persons = HashMap::new();
         for cols in rows(files.function_words) {
             if let ["neg", words] = cols[..] {
@@ -239,6 +242,8 @@ impl Lexicon {
                 for w in words.split_whitespace() {
                     pronoun_persons.insert(w.to_lowercase(), person);
                 }
+            } else if let ["expletive", words] = cols[..] {
+                expletives.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["cond", words] = cols[..] {
                 conditionals.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let [class, words] = cols[..] {
@@ -269,6 +274,7 @@ impl Lexicon {
             function_words,
             negators,
             conditionals,
+            expletives,
             pronoun_persons,
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
