@@ -217,8 +217,12 @@ fn eval_quotes(
     json: bool,
 ) -> Result<()> {
     use newsgraph_quote::eval;
-    let mut stages: Vec<Box<dyn newsgraph_doc::Stage>> =
-        vec![Box::new(newsgraph_segment::SegmentStage)];
+    // As `analyze` runs them, less the quality flags (the corpora set the
+    // language, which language identification keeps).
+    let mut stages: Vec<Box<dyn newsgraph_doc::Stage>> = vec![
+        Box::new(newsgraph_lang::LangIdStage),
+        Box::new(newsgraph_segment::SegmentStage),
+    ];
     if !no_ner {
         match newsgraph_ner::NerStage::load() {
             Ok(ner) => stages.push(Box::new(ner)),
@@ -227,6 +231,8 @@ fn eval_quotes(
             }
         }
     }
+    // Timexes as in `analyze`: claim times, and no time phrase as a speaker.
+    stages.push(Box::new(newsgraph_time::TimexStage));
     stages.push(Box::new(newsgraph_quote::QuoteStage));
     let pipeline = newsgraph_pipeline::Pipeline::new(stages)?;
     let run = |d: &mut newsgraph_doc::Doc| pipeline.run(d);
