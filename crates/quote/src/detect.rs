@@ -150,6 +150,9 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 .map(|p| &ctx.pairs[p])
                 .collect();
             let (mut c0, mut c1) = trim(view, a, b);
+            if let Some(dass) = ctx.konjunktiv_only_in_dass_clause(a, b) {
+                c0 = c0.max(dass);
+            }
             if let (Some(first), Some(last)) = (speech_pairs.first(), speech_pairs.last()) {
                 let konj_after = (last.close + 1..c1)
                     .any(|j| ctx.lex.konjunktiv.contains_key(&ctx.tok(j).lower));
@@ -1221,6 +1224,29 @@ impl Ctx<'_, '_> {
             && (a..b).all(|j| self.in_pair[j].is_none())
             && (a..b).any(|j| mood(j) == Some(2))
             && !(a..b).any(|j| self.lex.conditionals.contains(&self.tok(j).lower))
+    }
+
+    /// When every Konjunktiv I of sentence `a..b` stands in a *dass*/*ob*
+    /// clause (*Die Leute merkten, dass er nicht gewillt sei*), the report
+    /// is that clause: the index of its *dass*.
+    fn konjunktiv_only_in_dass_clause(&self, a: usize, b: usize) -> Option<usize> {
+        let boundary = |k: usize| {
+            self.in_pair[k].is_none() && matches!(self.tok(k).text, "," | ";" | ":" | "–" | "—")
+        };
+        let mut first_clause = None;
+        for j in a..b {
+            if self.in_pair[j].is_some() || self.lex.konjunktiv.get(&self.tok(j).lower) != Some(&1)
+            {
+                continue;
+            }
+            let start = (a..j).rev().find(|&k| boundary(k)).map_or(a, |k| k + 1);
+            let lead = (start..j).find(|&k| self.lex.class(&self.tok(k).lower) != Some("coord"))?;
+            if !matches!(self.tok(lead).lower.as_str(), "dass" | "daß" | "ob") {
+                return None;
+            }
+            first_clause.get_or_insert(lead);
+        }
+        first_clause
     }
 
     /// Whether a Konjunktiv form at `j` (sentence from `a`) can carry a

@@ -554,3 +554,18 @@ fn a_framed_direct_quote_inside_a_konjunktiv_sentence_stays_direct() {
         ]
     );
 }
+
+#[test]
+fn a_konjunktiv_only_in_a_dass_clause_reports_that_clause() {
+    let doc = analyse(
+        "de",
+        "Die Nachbarn merkten bald, dass der neue Besitzer nicht gewillt sei, das Haus zu verkaufen.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "dass der neue Besitzer nicht gewillt sei, das Haus zu verkaufen"
+    );
+}
