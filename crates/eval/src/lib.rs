@@ -2,6 +2,9 @@
 //! evaluation (segmentation, NER, timexes, quotes), so all of them compute
 //! and print scores the same way.
 //!
+//! [`meantime`] reads the MEANTIME CAT XML corpus that the English NER
+//! training and the English quote evaluation both use.
+//!
 //! ```
 //! use newsgraph_eval::Prf;
 //! let mut prf = Prf::default();
@@ -12,6 +15,8 @@
 //! assert_eq!(prf.f1(), 0.5);
 //! ```
 #![deny(missing_docs)]
+
+pub mod meantime;
 
 use serde::ser::SerializeStruct;
 use serde::Serialize;

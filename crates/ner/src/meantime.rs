@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use crate::corpus::{read_text, Sentence};
 use crate::labels::{self, O};
 use crate::NerError;
+use newsgraph_eval::meantime as cat;
 
 /// One MEANTIME article as labelled sentences.
 #[derive(Debug, Clone)]
@@ -81,58 +82,6 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), NerError> {
     Ok(())
 }
 
-/// One XML tag: its name, attributes, and whether it closes (`</x>`) or is
-/// self-closing (`<x/>`).
-struct Tag<'a> {
-    name: &'a str,
-    attrs: Vec<(&'a str, String)>,
-    closing: bool,
-    empty: bool,
-}
-
-impl Tag<'_> {
-    fn attr(&self, k: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| *n == k)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-fn parse_tag(inner: &str) -> Tag<'_> {
-    let closing = inner.starts_with('/');
-    let empty = inner.ends_with('/');
-    let body = inner.trim_start_matches('/').trim_end_matches('/');
-    let name_end = body.find(|c: char| c.is_whitespace()).unwrap_or(body.len());
-    let name = &body[..name_end];
-    let mut attrs = Vec::new();
-    let mut rest = &body[name_end..];
-    while let Some(eq) = rest.find("=\"") {
-        let key = rest[..eq].trim();
-        let after = &rest[eq + 2..];
-        let Some(close) = after.find('"') else { break };
-        attrs.push((key, unescape(&after[..close])));
-        rest = &after[close + 1..];
-    }
-    Tag {
-        name,
-        attrs,
-        closing,
-        empty,
-    }
-}
-
 /// Parses one article into labelled sentences.
 fn parse(path: &Path, text: &str) -> Result<Vec<Sentence>, NerError> {
     let bad = |message: &str| NerError::Format {
@@ -140,98 +89,58 @@ fn parse(path: &Path, text: &str) -> Result<Vec<Sentence>, NerError> {
         line: 0,
         message: format!("{message}; expected MEANTIME CAT XML"),
     };
+    let doc = cat::parse(path, text).map_err(|e| NerError::Format {
+        path: e.path,
+        line: e.line,
+        message: format!("{}; expected MEANTIME CAT XML", e.problem),
+    })?;
     // Tokens in file order: (t_id, sentence, text).
-    let mut tokens: Vec<(String, String, String)> = Vec::new();
-    // Mentions: m_id → (syntactic_type, token ids).
-    let mut mentions: Vec<(String, String, Vec<String>)> = Vec::new();
-    let mut types: HashMap<String, String> = HashMap::new();
-    let mut refers: HashMap<String, String> = HashMap::new();
-    let mut open_token: Option<(String, String)> = None;
-    let mut in_mention = false;
-    let mut sources: Vec<String> = Vec::new();
-    let mut in_refers = false;
-    let mut rest = text;
-    while let Some(lt) = rest.find('<') {
-        let Some(gt) = rest[lt..].find('>') else {
-            break;
-        };
-        let between = &rest[..lt];
-        let inner = &rest[lt + 1..lt + gt];
-        rest = &rest[lt + gt + 1..];
-        if inner.starts_with('?') || inner.starts_with('!') {
-            continue;
-        }
-        let tag = parse_tag(inner);
-        match (tag.name, tag.closing) {
-            ("token", false) => {
-                let id = tag.attr("t_id").ok_or_else(|| bad("token without t_id"))?;
-                let sent = tag.attr("sentence").unwrap_or("0");
-                open_token = Some((id.to_string(), sent.to_string()));
+    let tokens: Vec<(&str, &str, &str)> = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            let sent = t.sentence.as_deref().unwrap_or("0");
+            (t.t_id.as_str(), sent, t.text.as_str())
+        })
+        .collect();
+    // Mentions: (m_id, syntactic_type, token ids).
+    let mentions: Vec<(&str, &str, &[String])> = doc
+        .markables
+        .iter()
+        .filter(|m| m.tag == "ENTITY_MENTION")
+        .map(|m| {
+            let id = m.m_id.as_deref().unwrap_or("");
+            let ty = m.attr("syntactic_type").unwrap_or("");
+            (id, ty, m.tokens.as_slice())
+        })
+        .collect();
+    let types: HashMap<&str, &str> = doc
+        .markables
+        .iter()
+        .filter(|m| m.tag == "ENTITY")
+        .filter_map(|m| Some((m.m_id.as_deref()?, m.attr("ent_type")?)))
+        .collect();
+    // Mention → the instance it refers to.
+    let mut refers: HashMap<&str, &str> = HashMap::new();
+    for r in doc.relations.iter().filter(|r| r.tag == "REFERS_TO") {
+        if let Some(t) = r.targets.first() {
+            for s in &r.sources {
+                refers.insert(s, t);
             }
-            ("token", true) => {
-                if let Some((id, sent)) = open_token.take() {
-                    tokens.push((id, sent, unescape(between.trim())));
-                }
-            }
-            ("ENTITY_MENTION", false) => {
-                let id = tag.attr("m_id").unwrap_or("").to_string();
-                let ty = tag.attr("syntactic_type").unwrap_or("").to_string();
-                mentions.push((id, ty, Vec::new()));
-                in_mention = !tag.empty;
-            }
-            ("ENTITY_MENTION", true) => in_mention = false,
-            ("token_anchor", false) => {
-                if let Some(t) = tag.attr("t_id") {
-                    if in_mention {
-                        if let Some(m) = mentions.last_mut() {
-                            m.2.push(t.to_string());
-                        }
-                    }
-                }
-            }
-            ("ENTITY", false) => {
-                if let (Some(id), Some(ty)) = (tag.attr("m_id"), tag.attr("ent_type")) {
-                    types.insert(id.to_string(), ty.to_string());
-                }
-            }
-            ("REFERS_TO", false) => {
-                in_refers = true;
-                sources.clear();
-            }
-            ("REFERS_TO", true) => in_refers = false,
-            ("source", false) if in_refers => {
-                sources.extend(tag.attr("m_id").map(str::to_string));
-            }
-            ("target", false) if in_refers => {
-                if let Some(t) = tag.attr("m_id") {
-                    for s in sources.drain(..) {
-                        refers.insert(s, t.to_string());
-                    }
-                }
-            }
-            _ => {}
         }
     }
     if tokens.is_empty() {
         return Err(bad("no <token> elements"));
     }
-    let index: HashMap<&str, usize> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.0.as_str(), i))
-        .collect();
-    let words: Vec<&str> = tokens.iter().map(|t| t.2.as_str()).collect();
+    let index: HashMap<&str, usize> = tokens.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.2).collect();
     // Candidate names: (start, end, class), trimmed.
     let mut cands: Vec<(usize, usize, &str)> = Vec::new();
     for (id, syn, toks) in &mentions {
-        if syn != "NAM" {
+        if *syn != "NAM" {
             continue;
         }
-        let class = match refers
-            .get(id)
-            .and_then(|e| types.get(e))
-            .map(String::as_str)
-        {
+        let class = match refers.get(id).and_then(|e| types.get(e)).copied() {
             Some("PER") => "PER",
             Some("ORG") => "ORG",
             Some("LOC") => "LOC",
@@ -293,15 +202,15 @@ fn parse(path: &Path, text: &str) -> Result<Vec<Sentence>, NerError> {
     let mut out: Vec<Sentence> = Vec::new();
     let mut last: Option<&str> = None;
     for (i, t) in tokens[..end].iter().enumerate() {
-        if last != Some(t.1.as_str()) {
+        if last != Some(t.1) {
             out.push(Sentence {
                 tokens: Vec::new(),
                 labels: Vec::new(),
             });
-            last = Some(t.1.as_str());
+            last = Some(t.1);
         }
         let s = out.last_mut().expect("a sentence was opened");
-        s.tokens.push(t.2.clone());
+        s.tokens.push(t.2.to_string());
         s.labels.push(label[i]);
     }
     for s in &mut out {

@@ -62,6 +62,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use newsgraph_doc::{Doc, Meta, Quote, Span};
+use newsgraph_eval::meantime as cat;
 use serde::Serialize;
 
 use super::{is_punct, join_tokens, overlapping, table, Coverage, EvalError, Prf, RunCounts};
@@ -122,168 +123,28 @@ impl Article {
     }
 }
 
-/// A start or empty tag: its name and attributes.
-struct Tag<'a> {
-    name: &'a str,
-    attrs: Vec<(&'a str, String)>,
-}
-
-impl Tag<'_> {
-    fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-fn parse_tag(inner: &str) -> Tag<'_> {
-    let inner = inner.trim_end_matches('/').trim();
-    let (name, mut rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-    let mut attrs = Vec::new();
-    while let Some(eq) = rest.find('=') {
-        let key = rest[..eq].trim();
-        let after = rest[eq + 1..].trim_start();
-        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            break;
-        };
-        let Some(end) = after[1..].find(q) else { break };
-        attrs.push((key, unescape(&after[1..1 + end])));
-        rest = &after[end + 2..];
-    }
-    Tag { name, attrs }
-}
-
-/// A markable: its element name, tokens (corpus `t_id`s) and the attributes
-/// read.
-#[derive(Default)]
-struct Markable {
-    kind: String,
-    tokens: Vec<String>,
-    class: Option<String>,
-    creation_time: Option<String>,
-}
-
-/// A relation: element name, role, sources and targets (`m_id`s).
-#[derive(Default)]
-struct Relation {
-    kind: String,
-    role: Option<String>,
-    sources: Vec<String>,
-    targets: Vec<String>,
-}
-
 /// Parses one CAT XML file's content. The error says what is wrong (the
 /// caller adds the file).
 pub fn parse(name: &str, data: &str) -> Result<Article, String> {
+    let doc =
+        cat::parse(Path::new(name), data).map_err(|e| format!("line {}: {}", e.line, e.problem))?;
     // (t_id, sentence, text) in file order.
-    let mut words: Vec<(String, String, String)> = Vec::new();
-    let mut markables: HashMap<String, Markable> = HashMap::new();
-    let mut relations: Vec<Relation> = Vec::new();
-    let mut section = "";
-    let mut open_markable: Option<String> = None;
-    let mut open_relation: Option<Relation> = None;
-    let mut seen_document = false;
-    let mut rest = data;
-    while let Some(lt) = rest.find('<') {
-        let Some(gt) = rest[lt..].find('>') else {
-            return Err("unterminated tag".into());
-        };
-        let inner = &rest[lt + 1..lt + gt];
-        rest = &rest[lt + gt + 1..];
-        if inner.starts_with('?') || inner.starts_with('!') {
-            continue;
-        }
-        if let Some(close) = inner.strip_prefix('/') {
-            match close.trim() {
-                "Markables" | "Relations" => section = "",
-                n if open_relation.as_ref().is_some_and(|r| r.kind == n) => {
-                    relations.extend(open_relation.take());
-                }
-                _ => open_markable = None,
-            }
-            continue;
-        }
-        let empty = inner.ends_with('/');
-        let tag = parse_tag(inner);
-        match (section, tag.name) {
-            (_, "Document") => seen_document = true,
-            (_, "Markables") => section = "m",
-            (_, "Relations") => section = "r",
-            ("", "token") => {
-                let Some(end) = rest.find("</token>") else {
-                    return Err("a <token> is not closed".into());
-                };
-                let (Some(id), Some(sentence)) = (tag.attr("t_id"), tag.attr("sentence")) else {
-                    return Err("a <token> lacks t_id or sentence".into());
-                };
-                words.push((
-                    id.to_string(),
-                    sentence.to_string(),
-                    unescape(rest[..end].trim()),
-                ));
-                rest = &rest[end..];
-            }
-            ("m", "token_anchor") => {
-                if let (Some(m), Some(t)) = (&open_markable, tag.attr("t_id")) {
-                    if let Some(mk) = markables.get_mut(m) {
-                        mk.tokens.push(t.to_string());
-                    }
-                }
-            }
-            ("m", kind) => {
-                let Some(id) = tag.attr("m_id") else { continue };
-                markables.insert(
-                    id.to_string(),
-                    Markable {
-                        kind: kind.to_string(),
-                        class: tag.attr("class").map(str::to_string),
-                        creation_time: (tag.attr("functionInDocument") == Some("CREATION_TIME"))
-                            .then(|| tag.attr("value").unwrap_or_default().to_string()),
-                        ..Markable::default()
-                    },
-                );
-                if !empty {
-                    open_markable = Some(id.to_string());
-                }
-            }
-            ("r", end @ ("source" | "target")) => {
-                if let (Some(r), Some(m)) = (&mut open_relation, tag.attr("m_id")) {
-                    let v = if end == "source" {
-                        &mut r.sources
-                    } else {
-                        &mut r.targets
-                    };
-                    v.push(m.to_string());
-                }
-            }
-            ("r", kind) => {
-                let r = Relation {
-                    kind: kind.to_string(),
-                    role: tag.attr("sem_role").map(str::to_string),
-                    ..Relation::default()
-                };
-                if empty {
-                    relations.push(r);
-                } else {
-                    open_relation = Some(r);
-                }
-            }
-            _ => {}
-        }
-    }
-    if !seen_document || words.is_empty() {
+    let words = doc
+        .tokens
+        .into_iter()
+        .map(|t| match t.sentence {
+            Some(sentence) => Ok((t.t_id, sentence, t.text)),
+            None => Err(format!("token {} has no sentence number", t.t_id)),
+        })
+        .collect::<Result<Vec<(String, String, String)>, String>>()?;
+    // The markables with an `m_id`, by `m_id` (the last one wins).
+    let markables: HashMap<&str, &cat::Markable> = doc
+        .markables
+        .iter()
+        .filter_map(|m| Some((m.m_id.as_deref()?, m)))
+        .collect();
+    let relations = &doc.relations;
+    if words.is_empty() {
         return Err("not a MEANTIME CAT XML article (<Document> with <token> elements)".into());
     }
     let index: HashMap<&str, usize> = words
@@ -310,7 +171,7 @@ pub fn parse(name: &str, data: &str) -> Result<Article, String> {
     };
     // Mention -> the instance it refers to.
     let mut instance: HashMap<&str, &str> = HashMap::new();
-    for r in relations.iter().filter(|r| r.kind == "REFERS_TO") {
+    for r in relations.iter().filter(|r| r.tag == "REFERS_TO") {
         if let Some(t) = r.targets.first() {
             for s in &r.sources {
                 instance.insert(s, t);
@@ -318,13 +179,11 @@ pub fn parse(name: &str, data: &str) -> Result<Article, String> {
         }
     }
     let is_speech = |m: &str| {
-        markables
-            .get(m)
-            .is_some_and(|mk| mk.kind == "EVENT_MENTION")
+        markables.get(m).is_some_and(|mk| mk.tag == "EVENT_MENTION")
             && instance
                 .get(m)
                 .and_then(|i| markables.get(*i))
-                .is_some_and(|i| i.class.as_deref() == Some("SPEECH_COGNITIVE"))
+                .is_some_and(|i| i.attr("class") == Some("SPEECH_COGNITIVE"))
     };
     let mut speech: HashMap<&str, SpeechMention> = HashMap::new();
     for (id, _) in markables.iter().filter(|(id, _)| is_speech(id)) {
@@ -339,14 +198,14 @@ pub fn parse(name: &str, data: &str) -> Result<Article, String> {
             );
         }
     }
-    for r in &relations {
+    for r in relations {
         for s in &r.sources {
             let Some(m) = speech.get_mut(s.as_str()) else {
                 continue;
             };
             for t in &r.targets {
                 let toks = tokens_of(t)?;
-                match (r.kind.as_str(), r.role.as_deref()) {
+                match (r.tag.as_str(), r.attr("sem_role")) {
                     _ if toks.is_empty() => {}
                     ("HAS_PARTICIPANT", Some("Arg0")) => m.arg0.push(toks),
                     ("HAS_PARTICIPANT", Some("Arg1")) => m.arg1.extend(toks),
@@ -366,8 +225,14 @@ pub fn parse(name: &str, data: &str) -> Result<Article, String> {
     mentions.sort_by_key(|m| m.tokens.clone());
     let dct = markables
         .values()
-        .find_map(|m| m.creation_time.as_deref())
-        .and_then(|v| v.get(..10)?.parse::<Date>().ok());
+        .find(|m| m.attr("functionInDocument") == Some("CREATION_TIME"))
+        .and_then(|m| {
+            m.attr("value")
+                .unwrap_or_default()
+                .get(..10)?
+                .parse::<Date>()
+                .ok()
+        });
     let (text, tokens, sentences, title) = rebuild(&words);
     let annotated = words
         .iter()
@@ -730,16 +595,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tags_and_entities_are_read() {
-        let t = parse_tag(r#"token t_id="3" sentence="0">"#.trim_end_matches('>'));
-        assert_eq!(t.name, "token");
-        assert_eq!(t.attr("t_id"), Some("3"));
-        let t = parse_tag(r#"Document url="a&quot;b" lang='en'"#);
-        assert_eq!(t.attr("url"), Some("a\"b"));
-        assert_eq!(t.attr("lang"), Some("en"));
-    }
 
     #[test]
     fn sentences_without_final_stop_become_paragraphs() {
