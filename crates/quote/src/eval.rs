@@ -443,6 +443,48 @@ pub(crate) fn join_tokens(tokens: &[&str]) -> (String, Vec<Span>) {
     (text, spans)
 }
 
+/// One document of an annotated corpus: what the shared evaluation loop
+/// needs to run the pipeline on it and score the result.
+pub(crate) trait Sample {
+    /// The corpus's scores.
+    type Scores: Default + Tally;
+    /// The name failures are reported under.
+    fn name(&self) -> &str;
+    /// A fresh document for the pipeline.
+    fn fresh_doc(&self) -> Doc;
+    /// Scores the annotated document.
+    fn score_doc(&self, doc: &Doc) -> Self::Scores;
+}
+
+/// Scores that sum over documents and count runs.
+pub(crate) trait Tally {
+    /// Adds another document's scores.
+    fn add_scores(&mut self, other: &Self);
+    /// The run counts.
+    fn run_counts(&mut self) -> &mut RunCounts;
+}
+
+/// Runs `annotate` (the pipeline) on every sample and sums the scores; a
+/// sample on which the pipeline fails is scored with what it has and counted
+/// as failed.
+pub(crate) fn evaluate_each<S, F, E>(samples: &[S], mut annotate: F) -> S::Scores
+where
+    S: Sample,
+    F: FnMut(&mut Doc) -> Result<(), E>,
+    E: fmt::Display,
+{
+    let mut total = S::Scores::default();
+    for sample in samples {
+        let mut doc = sample.fresh_doc();
+        let outcome = annotate(&mut doc);
+        let mut s = sample.score_doc(&doc);
+        *s.run_counts() = RunCounts::default();
+        s.run_counts().record(sample.name(), outcome);
+        total.add_scores(&s);
+    }
+    total
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

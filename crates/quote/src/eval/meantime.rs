@@ -566,21 +566,12 @@ pub fn score(article: &Article, doc: &Doc) -> Scores {
 }
 
 /// Runs `annotate` (the pipeline) on every article and sums the scores.
-pub fn evaluate_articles<F, E>(articles: &[Article], mut annotate: F) -> Scores
+pub fn evaluate_articles<F, E>(articles: &[Article], annotate: F) -> Scores
 where
     F: FnMut(&mut Doc) -> Result<(), E>,
     E: fmt::Display,
 {
-    let mut total = Scores::default();
-    for a in articles {
-        let mut doc = a.doc();
-        let outcome = annotate(&mut doc);
-        let mut s = score(a, &doc);
-        s.run = RunCounts::default();
-        s.run.record(&a.name, outcome);
-        total.add(&s);
-    }
-    total
+    super::evaluate_each(articles, annotate)
 }
 
 /// Reads the corpus (see [`read`]) and scores `annotate` on it.
@@ -590,6 +581,28 @@ where
     E: fmt::Display,
 {
     Ok(evaluate_articles(&read(path)?, annotate))
+}
+
+impl super::Sample for Article {
+    type Scores = Scores;
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn fresh_doc(&self) -> Doc {
+        self.doc()
+    }
+    fn score_doc(&self, doc: &Doc) -> Scores {
+        score(self, doc)
+    }
+}
+
+impl super::Tally for Scores {
+    fn add_scores(&mut self, other: &Scores) {
+        self.add(other);
+    }
+    fn run_counts(&mut self) -> &mut RunCounts {
+        &mut self.run
+    }
 }
 
 #[cfg(test)]

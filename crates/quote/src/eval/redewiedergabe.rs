@@ -377,21 +377,12 @@ pub fn score(sample: &Sample, doc: &Doc) -> Scores {
 }
 
 /// Runs `annotate` (the pipeline) on every sample and sums the scores.
-pub fn evaluate_samples<F, E>(samples: &[Sample], mut annotate: F) -> Scores
+pub fn evaluate_samples<F, E>(samples: &[Sample], annotate: F) -> Scores
 where
     F: FnMut(&mut Doc) -> Result<(), E>,
     E: fmt::Display,
 {
-    let mut total = Scores::default();
-    for sample in samples {
-        let mut doc = sample.doc();
-        let outcome = annotate(&mut doc);
-        let mut s = score(sample, &doc);
-        s.run = RunCounts::default();
-        s.run.record(&sample.name, outcome);
-        total.add(&s);
-    }
-    total
+    super::evaluate_each(samples, annotate)
 }
 
 /// Reads the corpus (see [`read`]) and scores `annotate` on it.
@@ -401,4 +392,26 @@ where
     E: fmt::Display,
 {
     Ok(evaluate_samples(&read(dir, fiction)?, annotate))
+}
+
+impl super::Sample for Sample {
+    type Scores = Scores;
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn fresh_doc(&self) -> Doc {
+        self.doc()
+    }
+    fn score_doc(&self, doc: &Doc) -> Scores {
+        score(self, doc)
+    }
+}
+
+impl super::Tally for Scores {
+    fn add_scores(&mut self, other: &Scores) {
+        self.add(other);
+    }
+    fn run_counts(&mut self) -> &mut RunCounts {
+        &mut self.run
+    }
 }

@@ -502,21 +502,12 @@ pub fn score(speech: &Speech, doc: &Doc) -> Scores {
 }
 
 /// Runs `annotate` (the pipeline) on every speech and sums the scores.
-pub fn evaluate_speeches<F, E>(speeches: &[Speech], mut annotate: F) -> Scores
+pub fn evaluate_speeches<F, E>(speeches: &[Speech], annotate: F) -> Scores
 where
     F: FnMut(&mut Doc) -> Result<(), E>,
     E: fmt::Display,
 {
-    let mut total = Scores::default();
-    for sp in speeches {
-        let mut doc = sp.doc();
-        let outcome = annotate(&mut doc);
-        let mut s = score(sp, &doc);
-        s.run = RunCounts::default();
-        s.run.record(&sp.name, outcome);
-        total.add(&s);
-    }
-    total
+    super::evaluate_each(speeches, annotate)
 }
 
 /// Reads the corpus (see [`read`]) and scores `annotate` on it.
@@ -526,4 +517,26 @@ where
     E: fmt::Display,
 {
     Ok(evaluate_speeches(&read(dir)?, annotate))
+}
+
+impl super::Sample for Speech {
+    type Scores = Scores;
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn fresh_doc(&self) -> Doc {
+        self.doc()
+    }
+    fn score_doc(&self, doc: &Doc) -> Scores {
+        score(self, doc)
+    }
+}
+
+impl super::Tally for Scores {
+    fn add_scores(&mut self, other: &Scores) {
+        self.add(other);
+    }
+    fn run_counts(&mut self) -> &mut RunCounts {
+        &mut self.run
+    }
 }
