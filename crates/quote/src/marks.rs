@@ -122,7 +122,8 @@ fn close(style: Style, i: usize, stack: &mut Vec<(Style, usize)>, out: &mut Vec<
 /// reopens it with the same mark. Otherwise its closing mark is missing: a
 /// double low or guillemet quote that runs to a paragraph ending in terminal
 /// punctuation is taken to end there (the mark forgotten, or the text cut
-/// off inside a long quotation); other styles are too ambiguous and dropped.
+/// off inside a long quotation), and so is one opened as speech that runs
+/// to the end of the text; other styles are too ambiguous and dropped.
 fn close_paragraph(view: &View, i: usize, stack: &mut Vec<(Style, usize)>, out: &mut Vec<Pair>) {
     if stack.is_empty() {
         return;
@@ -135,19 +136,46 @@ fn close_paragraph(view: &View, i: usize, stack: &mut Vec<(Style, usize)>, out: 
     let last = i - 1;
     // Only a clean case: a word right after the mark and no other double
     // mark before the paragraph ends (ditto marks in tables, or marks this
-    // pairing already got wrong, would otherwise swallow whole paragraphs).
+    // pairing already got wrong, would otherwise swallow whole paragraphs);
+    // at the cut-off end of a text, inner quotes all paired are clean too.
     let double_mark = |t: &str| matches!(t, "„" | "“" | "”" | "»" | "«" | "\"");
+    // A text cut off inside a quotation (an excerpt, a truncated feed item)
+    // need not end in terminal punctuation when the quote was opened as
+    // speech: after a colon or at a sentence start.
+    let opened_as_speech = first_open == 0
+        || view.toks[first_open - 1].text == ":"
+        || view.toks[first_open - 1].sent != view.toks[first_open].sent
+        || view.toks[first_open - 1].is_terminal();
+    let text_cut_off = i == view.toks.len() && opened_as_speech;
+    let clean = !view
+        .toks
+        .get(first_open + 1..last)
+        .is_some_and(|inside| inside.iter().any(|t| double_mark(t.text)));
     let runs_to_end = matches!(first_style, Style::Low | Style::Guillemet)
         && last > first_open + 2
-        && view.toks[last].is_terminal()
+        && (view.toks[last].is_terminal() || text_cut_off)
         && view.toks[first_open + 1].is_word()
-        && !view.toks[first_open + 1..last]
-            .iter()
-            .any(|t| double_mark(t.text));
+        && (clean || stack.len() == 1 && text_cut_off);
     if !reopens && runs_to_end {
+        // A dash after a sentence's end starts the next item or the
+        // writer's reply: the forgotten mark belonged there. (In fiction a
+        // dash inside dialogue is common, so this costs there: 0.812 → 0.804
+        // direct F1 on Redewiedergabe fiction, for +0.012 on non-fiction.)
+        let close = (first_open + 2..last)
+            .find(|&k| {
+                view.toks[k].is_terminal() && matches!(view.toks[k + 1].text, "—" | "–" | "--")
+            })
+            .map_or(
+                if view.toks[last].is_terminal() {
+                    last
+                } else {
+                    i
+                },
+                |k| k + 1,
+            );
         out.push(Pair {
             open: first_open,
-            close: last,
+            close,
             depth: 0,
         });
     } else if reopens {

@@ -105,6 +105,34 @@ fn a_quote_left_open_ends_with_its_paragraph() {
 }
 
 #[test]
+fn a_text_cut_off_inside_a_quote_keeps_the_quote() {
+    // An excerpt that stops mid-sentence inside a quotation opened after a
+    // colon; the inner quoted name is paired and does not spoil it.
+    let doc = analyse(
+        "de",
+        "Die Zeitung meldet: „Der Zug fuhr auf die Brücke von „Wappingers Creek“ und stürzte in den",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert!(
+        q[0].1.starts_with("Der Zug fuhr") && q[0].1.ends_with("stürzte in den"),
+        "{q:?}"
+    );
+
+    // A dash after a sentence's end starts the next item: a mark forgotten
+    // there ends the quote.
+    let doc = analyse(
+        "de",
+        "Das Wochenblatt meldet: „Die Russen sind abgezogen. — Bern. Der Rat tagt heute mit „allen“ Mitgliedern bis spät in die",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q[0].1, "Die Russen sind abgezogen.", "{q:?}");
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",

@@ -332,35 +332,6 @@ pub fn score(sample: &Sample, doc: &Doc) -> Scores {
         } += 1;
     }
     let pred = predicted_marks(doc, &sample.tokens);
-    if std::env::var("RWFP").is_ok() {
-        for q in doc.quotes.as_deref().unwrap_or(&[]) {
-            if q.kind == newsgraph_doc::QuoteKind::Direct {
-                continue;
-            }
-            let r = super::overlapping(&sample.tokens, q.span);
-            let len = r.len();
-            let good = r.clone().filter(|&t| gold.any(t)).count();
-            let rep = r
-                .clone()
-                .filter(|&t| untargeted[1][t] || untargeted[0][t])
-                .count();
-            if good * 2 < len {
-                eprintln!(
-                    "FP {} {}/{} rep{} | cue {:?} | {}",
-                    sample.name,
-                    good,
-                    len,
-                    rep,
-                    q.cue.map(|c| doc.text()[c.range()].to_string()),
-                    doc.text()[q.span.range()]
-                        .replace('\n', " ")
-                        .chars()
-                        .take(160)
-                        .collect::<String>()
-                );
-            }
-        }
-    }
     s.token_scores = token_scores(&gold, &pred, &sample.scored);
     s.free_indirect.instances = s.gold.free_indirect;
     s.reported.instances = s.gold.reported;
