@@ -5,7 +5,7 @@
 //! cue, speaker mention and the speaker's name.
 
 use crate::chunk::{chunks, Chunk};
-use crate::lexicon::{CueRole, Lexicon, MarkerKind, PronounPerson};
+use crate::lexicon::{given_name_gender, Agreement, CueRole, Lexicon, MarkerKind, PronounPerson};
 use crate::marks::{pairs, Pair};
 use crate::view::View;
 use newsgraph_doc::{EntityType, QuoteKind};
@@ -1432,9 +1432,14 @@ fn name_of(ctx: &Ctx, s0: usize, s1: usize, previous: Option<&str>) -> Option<St
             Some(_) => return None,
             None => {}
         }
-        return previous
-            .map(str::to_string)
-            .or_else(|| nearest_person_before(view, s0));
+        let agreement = pronoun_agreement(ctx, s0);
+        let fits = |name: &str| fits_agreement(name, agreement);
+        return match previous.filter(|p| fits(p)) {
+            Some(p) => Some(p.to_string()),
+            // A plural pronoun names a group, never the nearest person.
+            None if agreement == Some(Agreement::Plural) => None,
+            None => nearest_person_before(view, s0, &fits),
+        };
     }
     let definite = matches!(first.lower.as_str(), "der" | "die" | "das" | "the");
     if let Some(role) = (s0..s1).find(|&j| lex.is_role(&view.toks[j].lower)) {
@@ -1445,7 +1450,7 @@ fn name_of(ctx: &Ctx, s0: usize, s1: usize, previous: Option<&str>) -> Option<St
             return Some(p);
         }
         if definite {
-            if let Some(p) = nearest_person_before(view, s0) {
+            if let Some(p) = nearest_person_before(view, s0, &|_| true) {
                 return Some(p);
             }
         }
@@ -1505,12 +1510,49 @@ fn person_with_role(view: &View, role: &str, i: usize) -> Option<String> {
     })
 }
 
-fn nearest_person_before(view: &View, i: usize) -> Option<String> {
+/// The person named last before token `i`, within three sentences, whose
+/// name `fits`.
+fn nearest_person_before(view: &View, i: usize, fits: &dyn Fn(&str) -> bool) -> Option<String> {
     let sent = view.toks[i].sent;
     view.ents
         .iter()
         .rev()
         .filter(|e| e.end <= i && e.label == EntityType::Per && e.form.is_none())
-        .find(|e| view.toks[e.first].sent + 3 >= sent)
+        .take_while(|e| view.toks[e.first].sent + 3 >= sent)
         .map(|e| fullest_person(view, &view.text[e.span.range()]))
+        .find(|name| fits(name))
+}
+
+/// What the third-person pronoun at `i` agrees with. German *sie* is plural
+/// when the finite verb next to it is (*sagten sie*, *sie erklärten*).
+fn pronoun_agreement(ctx: &Ctx, i: usize) -> Option<Agreement> {
+    let view = ctx.view;
+    let agreement = ctx
+        .lex
+        .pronoun_agreement
+        .get(&view.toks[i].lower)
+        .copied()?;
+    let plural_verb = |j: usize| {
+        view.toks.get(j).is_some_and(|t| {
+            t.lower.ends_with("en")
+                && (ctx.lex.cues.contains_key(&t.lower) || ctx.lex.class(&t.lower) == Some("aux"))
+        })
+    };
+    let plural = !ctx.english
+        && agreement == Agreement::Feminine
+        && (i.checked_sub(1).is_some_and(plural_verb) || plural_verb(i + 1));
+    Some(if plural { Agreement::Plural } else { agreement })
+}
+
+/// Whether a speaker's name can be what a pronoun of `agreement` refers to:
+/// a given name of the other gender cannot, nor any known given name for a
+/// plural pronoun; names of unknown gender (and organisations) can.
+fn fits_agreement(name: &str, agreement: Option<Agreement>) -> bool {
+    let Some(agreement) = agreement else {
+        return true;
+    };
+    match name.split_whitespace().next().and_then(given_name_gender) {
+        None => true,
+        Some(gender) => agreement == gender,
+    }
 }

@@ -100,6 +100,46 @@ impl PronounPerson {
     }
 }
 
+/// The grammatical gender or number a third-person pronoun agrees with, and
+/// the gender a given name is known to have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// *er*, *he*; a male given name.
+    Masculine,
+    /// *sie* (with a singular verb), *she*; a female given name.
+    Feminine,
+    /// *they*, *sie* with a plural verb: a group or organisation, not a person.
+    Plural,
+}
+
+impl Agreement {
+    fn parse(s: &str) -> Option<Agreement> {
+        match s {
+            "masculine" | "m" => Some(Agreement::Masculine),
+            "feminine" | "f" => Some(Agreement::Feminine),
+            "plural" => Some(Agreement::Plural),
+            _ => None,
+        }
+    }
+}
+
+/// Given names of unambiguous gender (`resources/names/given-name-gender.tsv`),
+/// built on first use.
+pub fn given_name_gender(name: &str) -> Option<Agreement> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, Agreement>> =
+        std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            rows(include_str!(
+                "../../../resources/names/given-name-gender.tsv"
+            ))
+            .filter_map(|c| Some((*c.first()?, Agreement::parse(c.get(1)?)?)))
+            .collect()
+        })
+        .get(name)
+        .copied()
+}
+
 /// Modality or status phrases, matched on lower-case token sequences.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseTable<T> {
@@ -156,6 +196,8 @@ pub struct Lexicon {
     /// Personal pronouns by whom they denote (`self`, `group`, `addressee`,
     /// `impersonal`); a third-person pronoun is in none of them.
     pub pronoun_persons: HashMap<String, PronounPerson>,
+    /// Third-person pronouns by what they agree with (*er* masculine).
+    pub pronoun_agreement: HashMap<String, Agreement>,
     /// Expletive pronouns (*es* in *es wird erwartet*): never a speaker.
     pub expletives: Vec<String>,
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
@@ -235,12 +277,17 @@ impl Lexicon {
         let mut conditionals = Vec::new();
         let mut expletives = Vec::new();
         let mut pronoun_persons = HashMap::new();
+        let mut pronoun_agreement = HashMap::new();
         for cols in rows(files.function_words) {
             if let ["neg", words] = cols[..] {
                 negators.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let (Some(person), [_, words]) = (PronounPerson::parse(cols[0]), &cols[..]) {
                 for w in words.split_whitespace() {
                     pronoun_persons.insert(w.to_lowercase(), person);
+                }
+            } else if let (Some(agreement), [_, words]) = (Agreement::parse(cols[0]), &cols[..]) {
+                for w in words.split_whitespace() {
+                    pronoun_agreement.insert(w.to_lowercase(), agreement);
                 }
             } else if let ["expletive", words] = cols[..] {
                 expletives.extend(words.split_whitespace().map(str::to_lowercase));
@@ -276,6 +323,7 @@ impl Lexicon {
             conditionals,
             expletives,
             pronoun_persons,
+            pronoun_agreement,
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
             speech_nouns: words(files.speech_nouns),

@@ -133,6 +133,38 @@ fn a_text_cut_off_inside_a_quote_keeps_the_quote() {
 }
 
 #[test]
+fn a_pronoun_names_the_nearest_person_it_agrees_with() {
+    let doc = analyse(
+        "de",
+        "Innenminister Markus Kramer legte den Entwurf vor. Die Abgeordnete Petra Lange kritisierte \
+         ihn im Ausschuss. Er sagte, das Gesetz sei verfassungsgemäß. Sie warf ihm vor, die Rechte \
+         der Bürger zu missachten. Die Grünen lehnten ab. Sie erklärten, der Entwurf gehe zu weit.",
+        &[
+            ("Markus Kramer", EntityType::Per),
+            ("Petra Lange", EntityType::Per),
+        ],
+    );
+    let q = quotes(&doc);
+    let name_of = |content: &str| {
+        q.iter()
+            .find(|r| r.1.contains(content))
+            .unwrap_or_else(|| panic!("no quote with {content:?}: {q:?}"))
+            .3
+            .clone()
+    };
+    assert_eq!(
+        name_of("verfassungsgemäß").as_deref(),
+        Some("Markus Kramer")
+    );
+    assert_eq!(name_of("missachten").as_deref(), Some("Petra Lange"));
+    assert_eq!(
+        name_of("zu weit"),
+        None,
+        "plural sie (erklärten) names no person: {q:?}"
+    );
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
