@@ -31,6 +31,10 @@ fn is_nominal(view: &View, lex: &Lexicon, i: usize) -> bool {
         // A derived name (*nordkoreanische*) is an adjective, not a noun.
         return t.is_word() && view.ents[e].form != Some(newsgraph_doc::EntityForm::Deriv);
     }
+    // *laut ndr.de*: a web site names its publisher.
+    if t.kind == newsgraph_doc::TokenKind::Url {
+        return true;
+    }
     if !t.is_capitalised() {
         return false;
     }

@@ -861,6 +861,19 @@ impl Ctx<'_, '_> {
                 // loses more than it gains: commas inside the report).
                 let comma = |j: usize| self.in_pair[j].is_none() && self.tok(j).text == ",";
                 let c0 = (s0..f0).rev().find(|&j| comma(j)).map_or(s0, |j| j + 1);
+                // A clause that is only the marker (*…, welches … wird, nach
+                // Berichten … außer Betrieb*) or that opens with its finite
+                // verb after a fronted subordinate clause (*Nachdem …, ist
+                // es laut …*) reports the whole sentence, unless a quotation
+                // there is the report (*„…“, hieß es in der Rede*).
+                let verb_first = self.lex.class(&self.tok(c0).lower) == Some("aux")
+                    || self.lex.class(&self.tok(s0).lower) == Some("subord");
+                let unquoted = (s0..f0).all(|j| self.in_pair[j].is_none());
+                let c0 = if unquoted && (c0 == f0 || verb_first) {
+                    s0
+                } else {
+                    c0
+                };
                 (c0, s1)
             };
             if c1 > c0 + 1 {

@@ -79,6 +79,10 @@ impl Iterator for Lexer<'_> {
                         return Some(tok(start, end, TokenKind::Email));
                     }
                 }
+                if let Some(end) = scan_domain(text, start) {
+                    *i = end;
+                    return Some(tok(start, end, TokenKind::Url));
+                }
                 let (end, kind) = scan_word(text, start);
                 *i = end;
                 return Some(tok(start, end, kind));
@@ -98,6 +102,43 @@ impl Iterator for Lexer<'_> {
         }
         None
     }
+}
+
+/// A bare domain starting at `i` (*spiegel.de*, *n-tv.de*): labels of
+/// letters, digits and hyphens joined by dots, the last a listed top-level
+/// domain in lower case, with no letter or digit right after it.
+fn scan_domain(text: &str, i: usize) -> Option<usize> {
+    static TLDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let tlds = TLDS.get_or_init(|| {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../resources/segment/top-level-domains.txt"
+        ))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+    });
+    let rest = &text[i..];
+    // A domain name has at most 253 characters; stopping there keeps the
+    // scan from each word start bounded (linear overall).
+    const MAX_DOMAIN: usize = 253;
+    let mut run = rest.len();
+    for (n, (off, c)) in rest.char_indices().enumerate() {
+        if n > MAX_DOMAIN {
+            return None;
+        }
+        if !(c.is_alphanumeric() || c == '.' || c == '-') {
+            run = off;
+            break;
+        }
+    }
+    let candidate = rest[..run].trim_end_matches(['.', '-']);
+    let (name, tld) = candidate.rsplit_once('.')?;
+    let labels_ok = name
+        .split('.')
+        .all(|l| l.chars().any(char::is_alphabetic) && !l.starts_with('-') && !l.ends_with('-'));
+    (labels_ok && name.chars().count() >= 2 && tlds.contains(&tld)).then_some(i + candidate.len())
 }
 
 /// A web address starting at `i`, without trailing punctuation.

@@ -341,6 +341,24 @@ fn urls_and_emails_are_one_token() {
 }
 
 #[test]
+fn bare_domains_are_one_token_and_end_no_sentence() {
+    let text =
+        "Laut n-tv.de und faz.net kam er am Montag.Das berichtete Spiegel.de. Er kam z.B. spät.";
+    let seg = Segmenter::for_lang("de");
+    let toks = seg.tokenize(text);
+    let urls: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Url)
+        .map(|t| &text[t.span.range()])
+        .collect();
+    assert_eq!(urls, ["n-tv.de", "faz.net", "Spiegel.de"]);
+    assert!(
+        toks.iter().any(|t| &text[t.span.range()] == "Montag"),
+        "a capitalised word after a dot is no domain"
+    );
+}
+
+#[test]
 fn english_clitics_split() {
     assert_eq!(
         tokens("en", "Don't go, it's Kim's."),
