@@ -153,6 +153,9 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             if let Some(dass) = ctx.konjunktiv_only_in_dass_clause(a, b) {
                 c0 = c0.max(dass);
             }
+            if let Some(clause) = ctx.konjunktiv_clause_after_frame(a, b) {
+                c0 = c0.max(clause);
+            }
             if let (Some(first), Some(last)) = (speech_pairs.first(), speech_pairs.last()) {
                 let konj_after = (last.close + 1..c1)
                     .any(|j| ctx.lex.konjunktiv.contains_key(&ctx.tok(j).lower));
@@ -1260,6 +1263,35 @@ impl Ctx<'_, '_> {
             first_clause.get_or_insert(lead);
         }
         first_clause
+    }
+
+    /// When the first Konjunktiv I clause of sentence `a..b` follows a
+    /// comma after a content noun (*die Hoffnung, sein Leben werde …*) or
+    /// after the participle of a perfect (*hat angeregt, Sarkozy solle …*),
+    /// the report is that clause onwards: its first token.
+    fn konjunktiv_clause_after_frame(&self, a: usize, b: usize) -> Option<usize> {
+        let boundary = |k: usize| {
+            self.in_pair[k].is_none() && matches!(self.tok(k).text, "," | ";" | "–" | "—")
+        };
+        let konj = (a..b).find(|&j| {
+            self.in_pair[j].is_none() && self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1)
+        })?;
+        let comma = (a..konj).rev().find(|&k| boundary(k))?;
+        let before = self.tok(comma.checked_sub(1)?);
+        let content_noun = before.is_capitalised()
+            && self
+                .lex
+                .content_nouns
+                .iter()
+                .any(|n| before.lower.ends_with(n.as_str()));
+        let perfect = !before.is_capitalised()
+            && self.lex.class(&before.lower).is_none()
+            // *gesagt*, *angeregt*, *vorgeschlagen*, *kritisiert*
+            && (before.lower.get(..5).is_some_and(|head| head.contains("ge"))
+                || before.lower.ends_with("iert"))
+            && (before.lower.ends_with('t') || before.lower.ends_with("en"))
+            && (a..comma).any(|k| self.lex.class(&self.tok(k).lower) == Some("aux"));
+        (content_noun || perfect).then_some(comma + 1)
     }
 
     /// Whether a Konjunktiv form at `j` (sentence from `a`) can carry a

@@ -209,6 +209,9 @@ pub struct Lexicon {
     pub source_nouns: Vec<String>,
     /// Speech-act nouns taking an infinitive complement (*Forderung*).
     pub speech_nouns: Vec<String>,
+    /// Nouns whose Konjunktiv clause after a comma is the report (*die
+    /// Hoffnung, …*).
+    pub content_nouns: Vec<String>,
     /// Verb forms that quote the speaker's own word (*nannte*, *bezeichnete*).
     pub naming: Vec<String>,
 }
@@ -327,6 +330,7 @@ impl Lexicon {
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
             speech_nouns: words(files.speech_nouns),
+            content_nouns: words(files.content_nouns),
             naming: words(files.naming),
         }
     }
@@ -367,6 +371,7 @@ struct Files {
     title_nouns: &'static str,
     source_nouns: &'static str,
     speech_nouns: &'static str,
+    content_nouns: &'static str,
     naming: &'static str,
 }
 
@@ -403,6 +408,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/speech-nouns.txt"
+            )),
+            content_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/content-nouns.txt"
             )),
             naming: include_str!(concat!("../../../resources/", $lang, "/quote/naming.txt")),
         }

@@ -165,6 +165,18 @@ fn a_pronoun_names_the_nearest_person_it_agrees_with() {
 }
 
 #[test]
+fn a_konjunktiv_clause_after_a_content_noun_is_the_report() {
+    let doc = analyse(
+        "de",
+        "Die Partei bekräftigte ihre Hoffnung, der Minister werde bald zurücktreten.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "der Minister werde bald zurücktreten", "{q:?}");
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
