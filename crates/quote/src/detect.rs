@@ -454,21 +454,56 @@ impl Ctx<'_, '_> {
         };
         // `…, so Ursula Castrup, die Leiterin der Fachstelle.`: an apposition
         // to the speaker may close the sentence.
+        // It is noun phrases up to the end, each right after the last (*die
+        // Leiterin der Fachstelle für Suchtprävention*).
         let apposition_from = |j: usize| {
-            self.tok(j).text == ","
-                && chunks(self.view, self.lex, j + 1, end)
-                    .first()
-                    .is_some_and(|ch| ch.start == j + 1 && ch.prep.is_none())
+            if self.tok(j).text != "," {
+                return false;
+            }
+            let mut reached = j + 1;
+            for (k, ch) in chunks(self.view, self.lex, j + 1, end).iter().enumerate() {
+                let from = ch.prep.unwrap_or(ch.start);
+                if from != reached || (k == 0 && ch.prep.is_some()) {
+                    break;
+                }
+                reached = ch.end;
+            }
+            reached == end && reached > j + 1
         };
-        let tail_ok = c.start == comma + 2
-            && c.prep.is_none()
-            && (c.end..end)
-                .find(|&j| !adverb(j))
-                .is_none_or(apposition_from);
-        if !tail_ok {
+        if c.start != comma + 2 || c.prep.is_some() {
             return None;
         }
-        let (c0, c1) = trim(self.view, a, comma);
+        // *so Karl Harb von den Salzburger Nachrichten*, *so das Ergebnis
+        // einer Studie*: phrases right after the speaker belong to it.
+        let mut speaker_end = c.end;
+        for next in chunks(self.view, self.lex, c.end, end) {
+            if next.prep.unwrap_or(next.start) != speaker_end {
+                break;
+            }
+            speaker_end = next.end;
+        }
+        let rest = (speaker_end..end).find(|&j| !adverb(j));
+        let (c0, c1) = match rest {
+            None => trim(self.view, a, comma),
+            Some(j) if apposition_from(j) => trim(self.view, a, comma),
+            // *Der Präsident sei, so Gamkrelidse, schuld daran*: a frame
+            // inside the sentence; the report is the whole sentence. Not
+            // around quotations (*„…“, so X, wird …„…“*: they are direct),
+            // and only with a Konjunktiv or a short first part, as *so*
+            // also lists examples (*gratulierten Obama, so Berlusconi, …*).
+            Some(j)
+                if self.tok(j).text == ","
+                    && j + 2 < end
+                    && comma > a + 1
+                    && (a..end).all(|k| self.in_pair[k].is_none())
+                    && (comma <= a + 6
+                        || (a..end)
+                            .any(|k| self.lex.konjunktiv.contains_key(&self.tok(k).lower))) =>
+            {
+                trim(self.view, a, end)
+            }
+            Some(_) => return None,
+        };
         // `„…“, so Kim.` is a direct quote's frame, found with the quote.
         if self.in_pair[c0].is_some() && self.in_pair[c0] == self.in_pair[c1 - 1] {
             return None;
@@ -477,7 +512,7 @@ impl Ctx<'_, '_> {
             c0,
             c1,
             Frame {
-                speaker: Some((c.start, c.end)),
+                speaker: Some((c.start, speaker_end)),
                 conjuncts: Vec::new(),
                 cue: Some((comma + 1, comma + 2)),
                 role: Some(CueRole::Neutral),

@@ -177,6 +177,32 @@ fn a_konjunktiv_clause_after_a_content_noun_is_the_report() {
 }
 
 #[test]
+fn so_frames_with_attached_phrases_and_inside_the_sentence() {
+    let doc = analyse(
+        "de",
+        "Die Inszenierung lenke von der Oper ab, so Karl Harb von den Salzburger Nachrichten. \
+         Der Präsident sei, so Gamkrelidse, schuld an der Niederlage.",
+        &[
+            ("Karl Harb", EntityType::Per),
+            ("Gamkrelidse", EntityType::Per),
+        ],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "Die Inszenierung lenke von der Oper ab");
+    assert_eq!(
+        q[0].2.as_deref(),
+        Some("Karl Harb von den Salzburger Nachrichten")
+    );
+    assert_eq!(q[0].3.as_deref(), Some("Karl Harb"));
+    assert_eq!(
+        q[1].1,
+        "Der Präsident sei, so Gamkrelidse, schuld an der Niederlage"
+    );
+    assert_eq!(q[1].3.as_deref(), Some("Gamkrelidse"));
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
