@@ -703,7 +703,31 @@ impl Ctx<'_, '_> {
         if lone_phrase || relative {
             return None;
         }
-        let (c0, c1) = trim(self.view, a, comma);
+        let (c0, mut c1) = trim(self.view, a, comma);
+        // *Der Präsident sei, sagte er, schuld daran*: a Konjunktiv report
+        // going on after the frame is reported too.
+        if let Some((_, speaker_end)) = frame.speaker {
+            let next_comma = (speaker_end..b.min(speaker_end + 4))
+                .find(|&k| self.in_pair[k].is_none() && self.tok(k).text == ",");
+            // Not an apposition (*, kanadischer General und Kommandeur*).
+            let goes_on = next_comma.is_some_and(|k| {
+                let next = self.tok(k + 1);
+                let noun_phrase = chunks(self.view, self.lex, k + 1, b)
+                    .first()
+                    .is_some_and(|c| c.start == k + 1);
+                k + 2 < b
+                    && next.is_word()
+                    && !next.is_capitalised()
+                    && self.lex.class(&next.lower).is_none()
+                    && !noun_phrase
+            });
+            let konjunktiv = (a..comma).any(|k| {
+                self.in_pair[k].is_none() && self.lex.konjunktiv.get(&self.tok(k).lower) == Some(&1)
+            });
+            if goes_on && konjunktiv && (comma..b).all(|k| self.in_pair[k].is_none()) {
+                c1 = trim(self.view, a, b).1;
+            }
+        }
         (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame))
     }
 
@@ -739,6 +763,37 @@ impl Ctx<'_, '_> {
         if start > a && self.tok(close).is_terminal() {
             let (c0, c1) = trim(self.view, a, start - 1);
             return (c1 > c0 + 1).then_some((c0, c1, frame));
+        }
+        // *Die Regierung werde, wie der Sprecher mitteilte, das Gesetz
+        // ändern*: a wie-clause inside the sentence; it reports the whole.
+        // Not when a cue comes earlier: then the wie-clause is a question or
+        // comparison inside that report (*sagte, er verstehe nicht, wie …*).
+        // The report starts after a semicolon or colon, if any; the part
+        // before the wie-clause must be short or in Konjunktiv (*Der Fahrer
+        // war zu hören, wie er angegeben hat, er denke, …*: the report is
+        // elsewhere). *wie man sagt* is a manner of speaking.
+        let cue_before = (a..start).any(|j| self.lex.cues.contains_key(&self.tok(j).lower));
+        let from = (a..start)
+            .rev()
+            .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, ";" | ":"))
+            .map_or(a, |j| j + 1);
+        let konjunktiv_before = (from..start).any(|j| {
+            self.in_pair[j].is_none() && self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1)
+        });
+        let impersonal = frame.speaker.is_some_and(|(s0, _)| {
+            self.lex.pronoun_persons.get(&self.tok(s0).lower) == Some(&PronounPerson::Impersonal)
+        });
+        if start > from + 1
+            && self.tok(close).text == ","
+            && close + 2 < b
+            && frame.speaker.is_some()
+            && !impersonal
+            && !cue_before
+            && (start <= from + 6 || konjunktiv_before)
+            && (from..b).all(|j| self.in_pair[j].is_none())
+        {
+            let (c0, c1) = trim(self.view, from, b);
+            return Some((c0, c1, frame));
         }
         None
     }

@@ -203,6 +203,28 @@ fn so_frames_with_attached_phrases_and_inside_the_sentence() {
 }
 
 #[test]
+fn a_frame_inside_a_konjunktiv_sentence_reports_all_of_it() {
+    let doc = analyse(
+        "de",
+        "Der Präsident sei, sagte er, schuld an der Niederlage. \
+         Die Regierung werde, wie der Sprecher mitteilte, das Gesetz ändern. \
+         Alle Gebiete seien unter Kontrolle, sagte Charles Bouchard, kanadischer General.",
+        &[("Charles Bouchard", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    let texts: Vec<&str> = q.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Der Präsident sei, sagte er, schuld an der Niederlage",
+            "Die Regierung werde, wie der Sprecher mitteilte, das Gesetz ändern",
+            "Alle Gebiete seien unter Kontrolle",
+        ],
+        "an apposition after the speaker is not more report: {q:?}"
+    );
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
