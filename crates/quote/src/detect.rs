@@ -295,6 +295,20 @@ impl Ctx<'_, '_> {
         }
         while k < b && !(self.in_pair[k].is_none() && matches!(self.tok(k).text, "," | ":")) {
             if self.tok(k).is_terminal() || self.in_pair[k].is_some() && self.tok(k).text != "," {
+                // A short name in quotation marks after a determiner or
+                // preposition (*sagte der „Berliner Zeitung“, dass …*, *sagte
+                // zum „Algemeen Dagblad“, …*) is the addressee.
+                if let Some(p) = self.in_pair[k].filter(|&p| self.pairs[p].open == k) {
+                    let pair = self.pairs[p];
+                    let named_object = k > i + 1
+                        && matches!(self.lex.class(&self.tok(k - 1).lower), Some("det" | "prep"))
+                        && pair.close <= pair.open + 5
+                        && self.tok(pair.open + 1).is_capitalised();
+                    if named_object {
+                        k = pair.close + 1;
+                        continue;
+                    }
+                }
                 // A quote opening right after the cue: `sagte „…“`.
                 if let Some(p) = self.in_pair[k].filter(|&p| self.pairs[p].open == k) {
                     let frame = self.frame_for(i, a, k, role, false);

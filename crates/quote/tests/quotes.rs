@@ -225,6 +225,20 @@ fn a_frame_inside_a_konjunktiv_sentence_reports_all_of_it() {
 }
 
 #[test]
+fn a_quoted_newspaper_after_the_cue_is_the_addressee() {
+    let doc = analyse(
+        "de",
+        "Der Staatssekretär sagte der „Berliner Zeitung“, dass die Steuer sinken solle.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "dass die Steuer sinken solle");
+    assert_eq!(q[0].2.as_deref(), Some("Der Staatssekretär"));
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
