@@ -359,9 +359,23 @@ impl Ctx<'_, '_> {
         let apposition = chunks(self.view, self.lex, c, clause_end)
             .first()
             .is_some_and(|ch| {
-                // *der Chefredakteur der „New York Times“*: a name in marks may close it.
+                // *der Chefredakteur der „New York Times“*, *der Sprecher
+                // der so genannten „EVAC-Ambulanz“*: a name in marks may
+                // close it, after adverbs and adjectives.
+                let mut name_at = ch.end;
+                while name_at < apposition_end && {
+                    let t = self.tok(name_at);
+                    self.lex.class(&t.lower) == Some("adv")
+                        || (t.is_word()
+                            && !t.is_capitalised()
+                            && ["e", "en", "er", "es", "em"]
+                                .iter()
+                                .any(|e| t.lower.ends_with(e)))
+                } {
+                    name_at += 1;
+                }
                 let closed_by_name = self
-                    .quoted_name(ch.end)
+                    .quoted_name(name_at)
                     .is_some_and(|q| q.end == apposition_end);
                 ch.start == c && (apposition_end == ch.end || closed_by_name)
             });
