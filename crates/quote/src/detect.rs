@@ -379,7 +379,7 @@ impl Ctx<'_, '_> {
                     .is_some_and(|q| q.end == apposition_end);
                 ch.start == c && (apposition_end == ch.end || closed_by_name)
             });
-        if apposition && self.tok(k).text == "," {
+        if (apposition || self.only_noun_phrases(c, c1)) && self.tok(k).text == "," {
             return None;
         }
         let first = &self.tok(c).lower;
@@ -413,6 +413,44 @@ impl Ctx<'_, '_> {
             && !self.opens_relative_clause(c);
         (subord || konj || infinitive || english_clause || main_clause)
             .then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// Whether tokens `from..to` are only noun phrases, each right after
+    /// the last, with prepositional attachments, commas between and quoted
+    /// names (*Bill Keller, der Chefredakteur der „New York Times“*): a
+    /// subject with its apposition, not a clause.
+    fn only_noun_phrases(&self, from: usize, to: usize) -> bool {
+        let mut at = from;
+        while at < to {
+            if self.tok(at).text == "," && self.in_pair[at].is_none() && at > from {
+                at += 1;
+                continue;
+            }
+            // *„Spiegel“*, *der „New York Times“*
+            let det = usize::from(self.lex.class(&self.tok(at).lower) == Some("det"));
+            if let Some(q) = self.quoted_name(at + det) {
+                at = q.end;
+                continue;
+            }
+            let next = chunks(self.view, self.lex, at, to).into_iter().next();
+            // A lower-case word right after a phrase is a verb (*Helmand
+            // trafen US-Truppen*), not an adjective opening the next phrase.
+            let after_comma = at == from || self.tok(at - 1).text == ",";
+            match next {
+                Some(c)
+                    if c.prep.unwrap_or(c.start) == at
+                        && c.end > at
+                        && (after_comma
+                            || c.prep.is_some()
+                            || self.tok(c.start).is_capitalised()
+                            || self.lex.class(&self.tok(c.start).lower) == Some("det")) =>
+                {
+                    at = c.end
+                }
+                _ => return false,
+            }
+        }
+        at == to && to > from
     }
 
     /// `, der …` / `, die …` followed by a verb-final clause: a relative
@@ -728,7 +766,7 @@ impl Ctx<'_, '_> {
                 .toks
                 .get(seg + 1)
                 .is_some_and(|t| t.is_capitalised());
-        if lone_phrase || relative {
+        if lone_phrase || relative || self.only_noun_phrases(a, comma) {
             return None;
         }
         let (c0, mut c1) = trim(self.view, a, comma);

@@ -239,6 +239,23 @@ fn a_quoted_newspaper_after_the_cue_is_the_addressee() {
 }
 
 #[test]
+fn a_subject_with_its_apposition_is_no_report() {
+    let doc = analyse(
+        "de",
+        "Elon Musk, der Milliardär hinter der Firma, kündigte einen Pickup an. \
+         Das Geschäft wachse stark, sagte Edmon Chung, CEO von DotAsia.",
+        &[
+            ("Elon Musk", EntityType::Per),
+            ("Edmon Chung", EntityType::Per),
+        ],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Das Geschäft wachse stark");
+    assert_eq!(q[0].3.as_deref(), Some("Edmon Chung"));
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
