@@ -157,8 +157,7 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 c0 = c0.max(clause);
             }
             if let (Some(first), Some(last)) = (speech_pairs.first(), speech_pairs.last()) {
-                let konj_after = (last.close + 1..c1)
-                    .any(|j| ctx.lex.konjunktiv.contains_key(&ctx.tok(j).lower));
+                let konj_after = (last.close + 1..c1).any(|j| ctx.mood(j).is_some());
                 if konj_after {
                     c0 = last.close + 1;
                     while c0 < c1 && !ctx.tok(c0).is_word() {
@@ -228,6 +227,12 @@ enum Complement {
 }
 
 impl Ctx<'_, '_> {
+    /// The Konjunktiv mood of token `j`, if it is a Konjunktiv form.
+    fn mood(&self, j: usize) -> Option<u8> {
+        let t = self.tok(j);
+        self.lex.konjunktiv_mood(t.text, &t.lower)
+    }
+
     fn tok(&self, i: usize) -> &crate::view::Tok<'_> {
         &self.view.toks[i]
     }
@@ -270,7 +275,6 @@ impl Ctx<'_, '_> {
         b: usize,
         role: CueRole,
     ) -> Option<(Complement, Frame)> {
-        let lex = self.lex;
         let mut k = i + 1;
         // English: `announced on Wednesday that …`, `added, however, that …`:
         // a short adverbial between the cue and *that*.
@@ -386,10 +390,9 @@ impl Ctx<'_, '_> {
         let subord = matches!(first.as_str(), "dass" | "daß" | "ob" | "that" | "whether");
         let konj = (c..clause_end).any(|j| {
             self.in_pair[j].is_none()
-                && (lex
-                    .konjunktiv
-                    .get(&self.tok(j).lower)
-                    .is_some_and(|&m| m == 1 || role != CueRole::Belief))
+                && self
+                    .mood(j)
+                    .is_some_and(|m| m == 1 || role != CueRole::Belief)
         });
         // `…, den Bären einzufangen`: a zu-infinitive clause.
         let infinitive = !matches!(role, CueRole::Confirm | CueRole::Deny)
@@ -562,9 +565,7 @@ impl Ctx<'_, '_> {
                     && j + 2 < end
                     && comma > a + 1
                     && (a..end).all(|k| self.in_pair[k].is_none())
-                    && (comma <= a + 6
-                        || (a..end)
-                            .any(|k| self.lex.konjunktiv.contains_key(&self.tok(k).lower))) =>
+                    && (comma <= a + 6 || (a..end).any(|k| self.mood(k).is_some())) =>
             {
                 trim(self.view, a, end)
             }
@@ -787,9 +788,8 @@ impl Ctx<'_, '_> {
                     && self.lex.class(&next.lower).is_none()
                     && !noun_phrase
             });
-            let konjunktiv = (a..comma).any(|k| {
-                self.in_pair[k].is_none() && self.lex.konjunktiv.get(&self.tok(k).lower) == Some(&1)
-            });
+            let konjunktiv =
+                (a..comma).any(|k| self.in_pair[k].is_none() && self.mood(k) == Some(1));
             if goes_on && konjunktiv && (comma..b).all(|k| self.in_pair[k].is_none()) {
                 c1 = trim(self.view, a, b).1;
             }
@@ -843,9 +843,8 @@ impl Ctx<'_, '_> {
             .rev()
             .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, ";" | ":"))
             .map_or(a, |j| j + 1);
-        let konjunktiv_before = (from..start).any(|j| {
-            self.in_pair[j].is_none() && self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1)
-        });
+        let konjunktiv_before =
+            (from..start).any(|j| self.in_pair[j].is_none() && self.mood(j) == Some(1));
         let impersonal = frame.speaker.is_some_and(|(s0, _)| {
             self.lex.pronoun_persons.get(&self.tok(s0).lower) == Some(&PronounPerson::Impersonal)
         });
@@ -1239,7 +1238,7 @@ impl Ctx<'_, '_> {
                         .any(|e| t.lower.ends_with(e))
                     && self.lex.class(&t.lower).is_none()
                     && !self.lex.cues.contains_key(&t.lower)
-                    && !self.lex.konjunktiv.contains_key(&t.lower))
+                    && self.lex.konjunktiv_mood(t.text, &t.lower).is_none())
         });
         title_noun || (modifier && words <= 3)
     }
@@ -1381,12 +1380,28 @@ impl Ctx<'_, '_> {
                 .get(j)
                 .is_some_and(|t| matches!(t.lower.as_str(), "ich" | "du"))
         };
+        // *man nehme*, *man rechne nach*: an instruction, not a report
+        // (only for the generated forms; *man habe* reports).
+        let hortative = |j: usize| {
+            !self.lex.konjunktiv.contains_key(&self.tok(j).lower)
+                && ((j > 0 && self.tok(j - 1).lower == "man")
+                    || self.view.toks.get(j + 1).is_some_and(|t| t.lower == "man"))
+        };
+        // *Während ich den Abzug lese*: *ich* earlier in the verb's clause.
+        let first_person_clause = |j: usize| {
+            (a..j)
+                .rev()
+                .take_while(|&k| !matches!(self.tok(k).text, "," | ";" | ":" | "(" | "–" | "—"))
+                .any(|k| self.tok(k).lower == "ich")
+        };
         let mood = |j: usize| -> Option<u8> {
-            let mood = self.lex.konjunktiv.get(&self.tok(j).lower).copied()?;
-            let reports = self.in_pair[j].is_none()
-                && !(j > 0 && first_person(j - 1))
-                && !first_person(j + 1)
-                && self.reporting_position(j, a);
+            let mood = self.mood(j)?;
+            let speaker_form = (j > 0 && first_person(j - 1))
+                || first_person(j + 1)
+                || first_person_clause(j)
+                || hortative(j);
+            let reports =
+                self.in_pair[j].is_none() && !speaker_form && self.reporting_position(j, a);
             reports.then_some(mood)
         };
         if (a..b).any(|j| mood(j) == Some(1)) {
@@ -1407,8 +1422,7 @@ impl Ctx<'_, '_> {
         };
         let mut first_clause = None;
         for j in a..b {
-            if self.in_pair[j].is_some() || self.lex.konjunktiv.get(&self.tok(j).lower) != Some(&1)
-            {
+            if self.in_pair[j].is_some() || self.mood(j) != Some(1) {
                 continue;
             }
             let start = (a..j).rev().find(|&k| boundary(k)).map_or(a, |k| k + 1);
@@ -1429,9 +1443,7 @@ impl Ctx<'_, '_> {
         let boundary = |k: usize| {
             self.in_pair[k].is_none() && matches!(self.tok(k).text, "," | ";" | "–" | "—")
         };
-        let konj = (a..b).find(|&j| {
-            self.in_pair[j].is_none() && self.lex.konjunktiv.get(&self.tok(j).lower) == Some(&1)
-        })?;
+        let konj = (a..b).find(|&j| self.in_pair[j].is_none() && self.mood(j) == Some(1))?;
         let comma = (a..konj).rev().find(|&k| boundary(k))?;
         let before = self.tok(comma.checked_sub(1)?);
         let content_noun = before.is_capitalised()

@@ -180,6 +180,9 @@ pub struct Lexicon {
     pub markers: PhraseTable<MarkerKind>,
     /// Lower-case Konjunktiv forms → mood (1 or 2).
     pub konjunktiv: HashMap<String, u8>,
+    /// Generated Konjunktiv I third-person forms of all verbs (mood 1),
+    /// counted only in lower case (*Frage*, *Nähe* are nouns).
+    pub konjunktiv_i: std::collections::HashSet<String>,
     /// Hedges → modality name.
     pub hedges: PhraseTable<newsgraph_doc::Modality>,
     /// Status phrases.
@@ -275,6 +278,7 @@ impl Lexicon {
         let konjunktiv = rows(files.konjunktiv)
             .filter_map(|c| Some((c.first()?.to_lowercase(), c.get(1)?.parse().ok()?)))
             .collect();
+        let konjunktiv_i = words(files.konjunktiv_i).into_iter().collect();
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
@@ -308,6 +312,7 @@ impl Lexicon {
             cues,
             markers,
             konjunktiv,
+            konjunktiv_i,
             hedges,
             status,
             anaphors: rows(files.anaphors)
@@ -333,6 +338,17 @@ impl Lexicon {
             content_nouns: words(files.content_nouns),
             naming: words(files.naming),
         }
+    }
+
+    /// The Konjunktiv mood of a word (its text and lower-case form): the
+    /// hand-made table first, then the generated forms for words written
+    /// in lower case.
+    pub fn konjunktiv_mood(&self, text: &str, lower: &str) -> Option<u8> {
+        self.konjunktiv.get(lower).copied().or_else(|| {
+            (text.chars().next().is_some_and(char::is_lowercase)
+                && self.konjunktiv_i.contains(lower))
+            .then_some(1)
+        })
     }
 
     /// The closed class of a lower-case word, if any.
@@ -363,6 +379,7 @@ struct Files {
     cues: &'static str,
     markers: &'static str,
     konjunktiv: &'static str,
+    konjunktiv_i: &'static str,
     hedges: &'static str,
     status: &'static str,
     anaphors: &'static str,
@@ -384,6 +401,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/konjunktiv.tsv"
+            )),
+            konjunktiv_i: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/konjunktiv-i.txt"
             )),
             hedges: include_str!(concat!("../../../resources/", $lang, "/quote/hedges.tsv")),
             status: include_str!(concat!("../../../resources/", $lang, "/quote/status.tsv")),

@@ -256,6 +256,20 @@ fn a_subject_with_its_apposition_is_no_report() {
 }
 
 #[test]
+fn any_verbs_konjunktiv_continues_a_report_but_nouns_and_instructions_do_not() {
+    let doc = analyse(
+        "de",
+        "Die Ministerin äußerte sich kritisch über die Autoindustrie. Sie rate zum Kauf \
+         sparsamer Autos. Die Frage bleibt offen. Man nehme nur den neuesten Jahrgang zur Hand. \
+         Während ich den Bericht lese, regnet es.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Sie rate zum Kauf sparsamer Autos");
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
