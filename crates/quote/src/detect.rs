@@ -422,7 +422,13 @@ impl Ctx<'_, '_> {
     /// the last, with prepositional attachments, commas between and quoted
     /// names (*Bill Keller, der Chefredakteur der „New York Times“*): a
     /// subject with its apposition, not a clause.
+    ///
+    /// German only: English nouns are lower case, so a verb would pass
+    /// for part of a phrase (*Prices rose, the agency said*).
     fn only_noun_phrases(&self, from: usize, to: usize) -> bool {
+        if self.english {
+            return false;
+        }
         let mut at = from;
         while at < to {
             if self.tok(at).text == "," && self.in_pair[at].is_none() && at > from {
@@ -848,7 +854,8 @@ impl Ctx<'_, '_> {
         let impersonal = frame.speaker.is_some_and(|(s0, _)| {
             self.lex.pronoun_persons.get(&self.tok(s0).lower) == Some(&PronounPerson::Impersonal)
         });
-        if start > from + 1
+        if !self.english
+            && start > from + 1
             && self.tok(close).text == ","
             && close + 2 < b
             && frame.speaker.is_some()
