@@ -7,22 +7,34 @@ use std::sync::OnceLock;
 use crate::Lang;
 
 /// The German lists, in category-bit order (see [`CATEGORIES`]).
-const GERMAN: [&str; 9] = [
+const GERMAN: [&str; 11] = [
     include_str!("../../../resources/de/ner/loc_countries.txt"),
     include_str!("../../../resources/de/ner/loc_cities.txt"),
     include_str!("../../../resources/de/ner/loc_regions.txt"),
     include_str!("../../../resources/de/ner/org_names.txt"),
-    include_str!("../../../resources/de/ner/org_media.txt"),
+    concat!(
+        include_str!("../../../resources/de/ner/org_media.txt"),
+        include_str!("../../../resources/de/ner/org_media_more.txt"),
+    ),
     include_str!("../../../resources/de/ner/per_first_names.txt"),
     include_str!("../../../resources/de/ner/per_given_names.txt"),
     include_str!("../../../resources/de/ner/per_surnames.txt"),
     include_str!("../../../resources/de/ner/loc_geonames.txt"),
+    concat!(
+        include_str!("../../../resources/de/ner/org_politics.txt"),
+        include_str!("../../../resources/de/ner/org_companies.txt"),
+        include_str!("../../../resources/de/ner/org_sports.txt"),
+        include_str!("../../../resources/de/ner/org_society.txt"),
+    ),
+    include_str!("../../../resources/de/ner/oth_names.txt"),
 ];
 
 /// The English lists, same order: the small lists are English
 /// (`resources/en/ner/`); first names, the generated given-name and surname
-/// lists and GeoNames places are language-neutral and shared.
-const ENGLISH: [&str; 9] = [
+/// lists and GeoNames places are language-neutral and shared. The German
+/// general-knowledge organisation and other-name lists have no English
+/// counterpart (empty).
+const ENGLISH: [&str; 11] = [
     include_str!("../../../resources/en/ner/loc_countries.txt"),
     include_str!("../../../resources/en/ner/loc_cities.txt"),
     include_str!("../../../resources/en/ner/loc_regions.txt"),
@@ -32,10 +44,13 @@ const ENGLISH: [&str; 9] = [
     include_str!("../../../resources/de/ner/per_given_names.txt"),
     include_str!("../../../resources/de/ner/per_surnames.txt"),
     include_str!("../../../resources/de/ner/loc_geonames.txt"),
+    "",
+    "",
 ];
 
-/// The large generated lists (bits from this one on) are too noisy for
-/// compound-prefix matching (*Bauernverband* is no surname *Bauer*).
+/// The large generated lists (bits from this one on, and the general-knowledge
+/// `orgx` and `oth` lists after them) are too noisy for compound-prefix
+/// matching (*Bauernverband* is no surname *Bauer*).
 const FIRST_LARGE: usize = 6;
 
 /// Adjective stems derived from place names (*nordkoreanisch*, *French*).
@@ -45,8 +60,8 @@ const LOC_ADJECTIVES: [&str; 2] = [
 ];
 
 /// Category names, by bit index.
-pub const CATEGORIES: [&str; 9] = [
-    "country", "city", "region", "org", "media", "first", "given", "surname", "geo",
+pub const CATEGORIES: [&str; 11] = [
+    "country", "city", "region", "org", "media", "first", "given", "surname", "geo", "orgx", "oth",
 ];
 
 /// Inflection endings stripped before looking an adjective stem up.
@@ -102,7 +117,7 @@ impl Gazetteer {
         }
     }
 
-    fn build(lists: &[&str; 9], adjectives: &str) -> Gazetteer {
+    fn build(lists: &[&str], adjectives: &str) -> Gazetteer {
         let mut g = Gazetteer {
             exact: HashMap::new(),
             lower: HashMap::new(),
