@@ -1575,7 +1575,8 @@ fn resolve_names(ctx: &Ctx, found: &mut [Found]) {
                     .map(|&(c0, c1)| name_of(ctx, c0, c1, None))
                     .collect();
                 if f.conjunct_names.is_empty() {
-                    name_of(ctx, s0, s1, last.as_ref().map(|l| l.0.as_str()))
+                    let previous = last.as_ref().map(|l| (l.0.as_str(), l.2.map(|m| m.1)));
+                    name_of(ctx, s0, s1, previous)
                 } else {
                     let names: Vec<&str> = f
                         .conjunct_names
@@ -1617,7 +1618,14 @@ fn resolve_names(ctx: &Ctx, found: &mut [Found]) {
     }
 }
 
-fn name_of(ctx: &Ctx, s0: usize, s1: usize, previous: Option<&str>) -> Option<String> {
+/// `previous` is the last speaker's name and the end of its mention, for
+/// pronouns.
+fn name_of(
+    ctx: &Ctx,
+    s0: usize,
+    s1: usize,
+    previous: Option<(&str, Option<usize>)>,
+) -> Option<String> {
     let view = ctx.view;
     let lex = ctx.lex;
     if let Some(e) = (s0..s1).find_map(|j| view.speaker_entity(j)) {
@@ -1654,11 +1662,29 @@ fn name_of(ctx: &Ctx, s0: usize, s1: usize, previous: Option<&str>) -> Option<St
         }
         let agreement = pronoun_agreement(ctx, s0);
         let fits = |name: &str| fits_agreement(name, agreement);
-        return match previous.filter(|p| fits(p)) {
-            Some(p) => Some(p.to_string()),
+        // The previous speaker, if a name of the article (not *Menschen*
+        // or *Genau*, mentions the quote finder took for speakers) or the
+        // author, unless a fitting person was named after its mention
+        // (*… Ronald Reagan …, als er gesagt hat*).
+        let named = |p: &str| {
+            view.author == Some(p)
+                || view.ents.iter().any(|e| {
+                    matches!(e.label, EntityType::Per | EntityType::Org)
+                        && p.contains(&view.text[e.span.range()])
+                })
+        };
+        let nearest = nearest_person_mention(view, s0, &fits);
+        let previous = previous.filter(|(p, _)| fits(p) && named(p));
+        return match (previous, nearest) {
+            (Some((p, at)), Some((n, n_end))) => Some(if at.is_some_and(|at| n_end > at) {
+                n
+            } else {
+                p.to_string()
+            }),
+            (Some((p, _)), None) => Some(p.to_string()),
             // A plural pronoun names a group, never the nearest person.
-            None if agreement == Some(Agreement::Plural) => None,
-            None => nearest_person_before(view, s0, &fits),
+            _ if agreement == Some(Agreement::Plural) => None,
+            (None, nearest) => nearest.map(|(n, _)| n),
         };
     }
     let definite = matches!(first.lower.as_str(), "der" | "die" | "das" | "the");
@@ -1733,14 +1759,23 @@ fn person_with_role(view: &View, role: &str, i: usize) -> Option<String> {
 /// The person named last before token `i`, within three sentences, whose
 /// name `fits`.
 fn nearest_person_before(view: &View, i: usize, fits: &dyn Fn(&str) -> bool) -> Option<String> {
+    nearest_person_mention(view, i, fits).map(|(name, _)| name)
+}
+
+/// [`nearest_person_before`] with the end token of the mention.
+fn nearest_person_mention(
+    view: &View,
+    i: usize,
+    fits: &dyn Fn(&str) -> bool,
+) -> Option<(String, usize)> {
     let sent = view.toks[i].sent;
     view.ents
         .iter()
         .rev()
         .filter(|e| e.end <= i && e.label == EntityType::Per && e.form.is_none())
         .take_while(|e| view.toks[e.first].sent + 3 >= sent)
-        .map(|e| fullest_person(view, &view.text[e.span.range()]))
-        .find(|name| fits(name))
+        .map(|e| (fullest_person(view, &view.text[e.span.range()]), e.end))
+        .find(|(name, _)| fits(name))
 }
 
 /// What the third-person pronoun at `i` agrees with. German *sie* is plural

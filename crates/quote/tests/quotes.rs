@@ -270,6 +270,23 @@ fn any_verbs_konjunktiv_continues_a_report_but_nouns_and_instructions_do_not() {
 }
 
 #[test]
+fn a_pronoun_prefers_a_person_named_after_the_last_speaker() {
+    let doc = analyse(
+        "de",
+        "„Wir bleiben hart“, sagte Kanzler Markus Kramer. Am Abend traf Innenminister Jonas Weber \
+         die Gewerkschaften. Er sagte, die Verhandlungen würden fortgesetzt.",
+        &[
+            ("Markus Kramer", EntityType::Per),
+            ("Jonas Weber", EntityType::Per),
+        ],
+    );
+    let q = quotes(&doc);
+    let last = q.last().expect("quotes");
+    assert_eq!(last.1, "die Verhandlungen würden fortgesetzt", "{q:?}");
+    assert_eq!(last.3.as_deref(), Some("Jonas Weber"), "{q:?}");
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
