@@ -1394,19 +1394,10 @@ impl Ctx<'_, '_> {
                 && ((j > 0 && self.tok(j - 1).lower == "man")
                     || self.view.toks.get(j + 1).is_some_and(|t| t.lower == "man"))
         };
-        // *Während ich den Abzug lese*: *ich* earlier in the verb's clause.
-        let first_person_clause = |j: usize| {
-            (a..j)
-                .rev()
-                .take_while(|&k| !matches!(self.tok(k).text, "," | ";" | ":" | "(" | "–" | "—"))
-                .any(|k| self.tok(k).lower == "ich")
-        };
         let mood = |j: usize| -> Option<u8> {
             let mood = self.mood(j)?;
-            let speaker_form = (j > 0 && first_person(j - 1))
-                || first_person(j + 1)
-                || first_person_clause(j)
-                || hortative(j);
+            let speaker_form =
+                (j > 0 && first_person(j - 1)) || first_person(j + 1) || hortative(j);
             let reports =
                 self.in_pair[j].is_none() && !speaker_form && self.reporting_position(j, a);
             reports.then_some(mood)
