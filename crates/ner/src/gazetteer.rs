@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::Lang;
 
 /// The German lists, in category-bit order (see [`CATEGORIES`]).
-const GERMAN: [&str; 11] = [
+const GERMAN: [&str; 12] = [
     include_str!("../../../resources/de/ner/loc_countries.txt"),
     include_str!("../../../resources/de/ner/loc_cities.txt"),
     include_str!("../../../resources/de/ner/loc_regions.txt"),
@@ -26,15 +26,19 @@ const GERMAN: [&str; 11] = [
         include_str!("../../../resources/de/ner/org_sports.txt"),
         include_str!("../../../resources/de/ner/org_society.txt"),
     ),
-    include_str!("../../../resources/de/ner/oth_names.txt"),
+    concat!(
+        include_str!("../../../resources/de/ner/oth_names.txt"),
+        include_str!("../../../resources/de/ner/oth_more.txt"),
+    ),
+    include_str!("../../../resources/de/ner/per_known.txt"),
 ];
 
 /// The English lists, same order: the small lists are English
 /// (`resources/en/ner/`); first names, the generated given-name and surname
 /// lists and GeoNames places are language-neutral and shared. The German
-/// general-knowledge organisation and other-name lists have no English
-/// counterpart (empty).
-const ENGLISH: [&str; 11] = [
+/// general-knowledge organisation, other-name and well-known-person lists
+/// have no English counterpart (empty).
+const ENGLISH: [&str; 12] = [
     include_str!("../../../resources/en/ner/loc_countries.txt"),
     include_str!("../../../resources/en/ner/loc_cities.txt"),
     include_str!("../../../resources/en/ner/loc_regions.txt"),
@@ -46,10 +50,11 @@ const ENGLISH: [&str; 11] = [
     include_str!("../../../resources/de/ner/loc_geonames.txt"),
     "",
     "",
+    "",
 ];
 
 /// The large generated lists (bits from this one on, and the general-knowledge
-/// `orgx` and `oth` lists after them) are too noisy for compound-prefix
+/// `orgx`, `oth` and `perx` lists after them) are too noisy for compound-prefix
 /// matching (*Bauernverband* is no surname *Bauer*).
 const FIRST_LARGE: usize = 6;
 
@@ -60,8 +65,9 @@ const LOC_ADJECTIVES: [&str; 2] = [
 ];
 
 /// Category names, by bit index.
-pub const CATEGORIES: [&str; 11] = [
+pub const CATEGORIES: [&str; 12] = [
     "country", "city", "region", "org", "media", "first", "given", "surname", "geo", "orgx", "oth",
+    "perx",
 ];
 
 /// Inflection endings stripped before looking an adjective stem up.
