@@ -1687,7 +1687,19 @@ fn name_of(
             return Some(p);
         }
         if definite {
-            if let Some(p) = nearest_person_before(view, s0, &|_| true) {
+            // *die Bundeskanzlerin* names no man, *der Minister* no woman.
+            let role_word = &view.toks[role].lower;
+            let agreement = if lex
+                .feminine_suffixes
+                .iter()
+                .any(|e| role_word.ends_with(e.as_str()))
+            {
+                Agreement::Feminine
+            } else {
+                Agreement::Masculine
+            };
+            let fits = |name: &str| fits_agreement(name, Some(agreement));
+            if let Some(p) = nearest_person_before(view, s0, &fits) {
                 return Some(p);
             }
         }

@@ -203,6 +203,9 @@ pub struct Lexicon {
     pub pronoun_agreement: HashMap<String, Agreement>,
     /// Expletive pronouns (*es* in *es wird erwartet*): never a speaker.
     pub expletives: Vec<String>,
+    /// Endings of feminine role nouns (*Kanzlerin*): such a role names no
+    /// man.
+    pub feminine_suffixes: Vec<String>,
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
     /// is the mood of a condition, not of a report.
     pub conditionals: Vec<String>,
@@ -283,6 +286,7 @@ impl Lexicon {
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
         let mut expletives = Vec::new();
+        let mut feminine_suffixes = Vec::new();
         let mut pronoun_persons = HashMap::new();
         let mut pronoun_agreement = HashMap::new();
         for cols in rows(files.function_words) {
@@ -296,6 +300,8 @@ impl Lexicon {
                 for w in words.split_whitespace() {
                     pronoun_agreement.insert(w.to_lowercase(), agreement);
                 }
+            } else if let ["feminine-suffix", words] = cols[..] {
+                feminine_suffixes.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["expletive", words] = cols[..] {
                 expletives.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["cond", words] = cols[..] {
@@ -330,6 +336,7 @@ impl Lexicon {
             negators,
             conditionals,
             expletives,
+            feminine_suffixes,
             pronoun_persons,
             pronoun_agreement,
             title_nouns: words(files.title_nouns),

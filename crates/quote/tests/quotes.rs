@@ -286,6 +286,20 @@ fn a_pronoun_prefers_a_person_named_after_the_last_speaker() {
 }
 
 #[test]
+fn a_feminine_role_noun_names_no_man() {
+    let doc = analyse(
+        "de",
+        "Wirtschaftsminister Peter Brandt lobte den Plan. Die Bundeskanzlerin sagte, \
+         die Regierung werde das Gesetz prüfen.",
+        &[("Peter Brandt", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Die Bundeskanzlerin"));
+    assert_eq!(q[0].3.as_deref(), Some("Bundeskanzlerin"), "{q:?}");
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_speech() {
     let doc = analyse(
         "de",
