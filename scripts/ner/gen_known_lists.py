@@ -13,7 +13,11 @@ splits them (same conventions as scripts/ner/gen_org_lists.py).
 Run from the repository root: python3 scripts/ner/gen_known_lists.py
 """
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_org_lists import lines, load_loc  # noqa: E402  (the list block format and list reader)
 
 OUT = Path("resources/de/ner")
 
@@ -22,17 +26,6 @@ def tok(name):
     """Splits slashes, brackets, quotes and commas off; keeps dots of abbreviations."""
     name = re.sub(r"([/()\"„“,:!?])", r" \1 ", name)
     return " ".join(name.split())
-
-
-def lines(block):
-    for line in block.strip().split("\n"):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        for part in line.split(";"):
-            part = part.strip()
-            if part:
-                yield part
 
 
 def person_variants(name):
@@ -109,10 +102,8 @@ def strip_title(name):
 
 def other_names():
     """Other names, minus ambiguous single words and names already in an organisation list."""
-    org = set()
-    for f in ("org_politics.txt", "org_companies.txt", "org_sports.txt", "org_society.txt", "org_media.txt",
-              "org_media_more.txt", "org_names.txt"):
-        org |= {x.strip() for x in (OUT / f).read_text(encoding="utf-8").splitlines() if x and x[0] != "#"}
+    org = load_loc(["org_politics.txt", "org_companies.txt", "org_sports.txt", "org_society.txt",
+                    "org_media.txt", "org_media_more.txt", "org_names.txt"])
     out = set()
     for e in lines(OTHER):
         e = tok(e)

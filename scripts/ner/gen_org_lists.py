@@ -282,6 +282,7 @@ CLUB_WORDS = {"Werder", "Arminia", "Fortuna", "Benfica", "Ajax", "Chelsea", "Tot
 
 
 def load_loc(files):
+    """The entries of list files under OUT (any list, not only places)."""
     s = set()
     for f in files:
         for line in (OUT / f).read_text(encoding="utf-8").splitlines():
