@@ -156,6 +156,9 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             if let Some(clause) = ctx.konjunktiv_clause_after_frame(a, b) {
                 c0 = c0.max(clause);
             }
+            if let Some((s0, s1)) = ctx.konjunktiv_semicolon_clauses(c0, c1) {
+                (c0, c1) = (s0, s1);
+            }
             if let (Some(first), Some(last)) = (speech_pairs.first(), speech_pairs.last()) {
                 let konj_after = (last.close + 1..c1).any(|j| ctx.mood(j).is_some());
                 if konj_after {
@@ -908,6 +911,11 @@ impl Ctx<'_, '_> {
             let Some((kind, len)) = matched else {
                 continue;
             };
+            // *Da heißt es u. a.: „…“*: a marker before a colon and a
+            // quotation frames that quotation, not its own sentence.
+            if self.frames_colon_quote(m + len, b) {
+                continue;
+            }
             let source = chunks(self.view, self.lex, m + len, b)
                 .into_iter()
                 .next()
@@ -1046,6 +1054,18 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// Whether a colon follows at `from` (after at most three short
+    /// non-terminal words, *u. a.*, *dort*) and a quotation opens right
+    /// after it.
+    fn frames_colon_quote(&self, from: usize, b: usize) -> bool {
+        (from..b.min(from + 4))
+            .take_while(|&j| self.in_pair[j].is_none())
+            .find(|&j| self.tok(j).text == ":" || !self.tok(j).is_word())
+            .filter(|&j| self.tok(j).text == ":")
+            .and_then(|j| self.in_pair.get(j + 1).copied().flatten())
+            .is_some_and(|p| self.pairs[p].open > from)
     }
 
     /// *laut „Welt“*: a short name in quotation marks at `i`, as a chunk
@@ -1398,8 +1418,10 @@ impl Ctx<'_, '_> {
             let mood = self.mood(j)?;
             let speaker_form =
                 (j > 0 && first_person(j - 1)) || first_person(j + 1) || hortative(j);
-            let reports =
-                self.in_pair[j].is_none() && !speaker_form && self.reporting_position(j, a);
+            let reports = self.in_pair[j].is_none()
+                && !speaker_form
+                && self.reporting_position(j, a)
+                && !self.unreported_konjunktiv(j, a);
             reports.then_some(mood)
         };
         if (a..b).any(|j| mood(j) == Some(1)) {
@@ -1409,6 +1431,23 @@ impl Ctx<'_, '_> {
             && (a..b).all(|j| self.in_pair[j].is_none())
             && (a..b).any(|j| mood(j) == Some(2))
             && !(a..b).any(|j| self.lex.conditionals.contains(&self.tok(j).lower))
+    }
+
+    /// *A; B sei C; D*: semicolons part a sentence into clauses of their
+    /// own. When some of the clauses of `a..b` have no Konjunktiv, the
+    /// report is the span from the first clause with one to the last.
+    fn konjunktiv_semicolon_clauses(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let semicolon = |j: usize| self.in_pair[j].is_none() && self.tok(j).text == ";";
+        let konjunktiv = |j: usize| self.in_pair[j].is_none() && self.mood(j).is_some();
+        let first = (a..b).find(|&j| konjunktiv(j))?;
+        let last = (a..b).rev().find(|&j| konjunktiv(j))?;
+        let start = (a..first)
+            .rev()
+            .find(|&j| semicolon(j))
+            .map_or(a, |j| j + 1);
+        let end = (last..b).find(|&j| semicolon(j)).unwrap_or(b);
+        let (s0, s1) = trim(self.view, start, end);
+        ((s0, s1) != (a, b) && s1 > s0 + 1).then_some((s0, s1))
     }
 
     /// When every Konjunktiv I of sentence `a..b` stands in a *dass*/*ob*
@@ -1467,6 +1506,13 @@ impl Ctx<'_, '_> {
     /// aber …*). Limiting reports to main clauses (not after *dass*, *weil*)
     /// was tried: news indirect −0.007 on train.
     fn reporting_position(&self, j: usize, a: usize) -> bool {
+        let (start, first) = self.clause_opener(j, a);
+        first != j || start != a
+    }
+
+    /// The clause of token `j` in a sentence starting at `a`: its first
+    /// token and its first token after coordinating conjunctions.
+    fn clause_opener(&self, j: usize, a: usize) -> (usize, usize) {
         let boundary = |k: usize| {
             self.in_pair[k].is_none()
                 && matches!(self.tok(k).text, "," | ";" | ":" | "(" | "–" | "—")
@@ -1476,7 +1522,21 @@ impl Ctx<'_, '_> {
         while first < j && self.lex.class(&self.tok(first).lower) == Some("coord") {
             first += 1;
         }
-        first != j || start != a
+        (start, first)
+    }
+
+    /// Whether the Konjunktiv at `j` compares or makes an idiom rather
+    /// than reports (*als sei er krank*, *es sei denn*).
+    fn unreported_konjunktiv(&self, j: usize, a: usize) -> bool {
+        let (_, first) = self.clause_opener(j, a);
+        let opener = &self.tok(first).lower;
+        self.lex.unreported_openers.iter().any(|o| o == opener)
+            || self.view.toks.get(j + 1).is_some_and(|t| {
+                self.lex
+                    .unreported_after
+                    .iter()
+                    .any(|(verb, next)| *verb == self.tok(j).lower && *next == t.lower)
+            })
     }
 
     fn indirect(

@@ -209,6 +209,12 @@ pub struct Lexicon {
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
     /// is the mood of a condition, not of a report.
     pub conditionals: Vec<String>,
+    /// Clause openers after which a Konjunktiv compares, not reports
+    /// (*als sei er krank*).
+    pub unreported_openers: Vec<String>,
+    /// Konjunktiv forms followed by a word that make an idiom, not a report
+    /// (*sei denn*).
+    pub unreported_after: Vec<(String, String)>,
     /// Nouns that introduce a title or name in quotation marks (*Film*, *Motto*).
     pub title_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
@@ -285,6 +291,8 @@ impl Lexicon {
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
+        let mut unreported_openers = Vec::new();
+        let mut unreported_after = Vec::new();
         let mut expletives = Vec::new();
         let mut feminine_suffixes = Vec::new();
         let mut pronoun_persons = HashMap::new();
@@ -304,6 +312,13 @@ impl Lexicon {
                 feminine_suffixes.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["expletive", words] = cols[..] {
                 expletives.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let ["unreported-opener", words] = cols[..] {
+                unreported_openers.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let ["unreported-idiom", words] = cols[..] {
+                unreported_after.extend(words.split_whitespace().filter_map(|pair| {
+                    let (verb, next) = pair.split_once('+')?;
+                    Some((verb.to_lowercase(), next.to_lowercase()))
+                }));
             } else if let ["cond", words] = cols[..] {
                 conditionals.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let [class, words] = cols[..] {
@@ -335,6 +350,8 @@ impl Lexicon {
             function_words,
             negators,
             conditionals,
+            unreported_openers,
+            unreported_after,
             expletives,
             feminine_suffixes,
             pronoun_persons,

@@ -764,3 +764,34 @@ fn a_konjunktiv_only_in_a_dass_clause_reports_that_clause() {
         "dass der neue Besitzer nicht gewillt sei, das Haus zu verkaufen"
     );
 }
+
+#[test]
+fn an_impersonal_marker_before_a_colon_frames_the_quotation() {
+    let doc = analyse(
+        "de",
+        "Und da heißt es u. a.: „Brüder, scheut nicht zurück vor der Sünde. Liebet die ganze \
+         Schöpfung.“",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert!(
+        q[0].1.starts_with("Brüder") && q[0].1.ends_with("Schöpfung."),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn comparisons_and_idioms_in_konjunktiv_are_no_report_and_semicolons_part_clauses() {
+    let doc = analyse(
+        "de",
+        "Der Regen fiel, als sei der Himmel offen. Wir kommen morgen, es sei denn, es regnet. \
+         Die Kammer tagte lange; der Antrag sei abgelehnt; dann ging man heim.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "der Antrag sei abgelehnt");
+}
