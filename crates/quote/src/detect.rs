@@ -296,7 +296,7 @@ impl Ctx<'_, '_> {
         }
         // English and colloquial German: `said that …` with no comma.
         if k < b && matches!(self.tok(k).lower.as_str(), "dass" | "daß" | "that") {
-            let (c0, c1) = trim(self.view, k, b);
+            let (c0, c1) = trim(self.view, k, self.semicolon_or(k, b));
             let frame = self.frame_for(i, a, i + 1, role, false);
             return (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame));
         }
@@ -343,7 +343,7 @@ impl Ctx<'_, '_> {
         if matches!(self.tok(c).text, "„" | "»" | "«" | "\"" | "“" | "‚") {
             return None;
         }
-        let (c0, c1) = trim(self.view, c, b);
+        let (c0, c1) = trim(self.view, c, self.semicolon_or(c, b));
         if c1 <= c0 + 1 {
             return None;
         }
@@ -419,6 +419,19 @@ impl Ctx<'_, '_> {
             && !self.opens_relative_clause(c);
         (subord || konj || infinitive || english_clause || main_clause)
             .then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// Where a complement clause starting at `from` ends in a sentence
+    /// ending at `b`: at the first semicolon outside quotations after which
+    /// no clause is in Konjunktiv (*sagte, dass …; die Kammer …*), else `b`.
+    fn semicolon_or(&self, from: usize, b: usize) -> usize {
+        let semicolon = |j: usize| self.in_pair[j].is_none() && self.tok(j).text == ";";
+        let semicolons: Vec<usize> = (from..b).filter(|&j| semicolon(j)).collect();
+        semicolons
+            .iter()
+            .copied()
+            .find(|&j| !(j + 1..b).any(|k| self.in_pair[k].is_none() && self.mood(k).is_some()))
+            .unwrap_or(b)
     }
 
     /// Whether tokens `from..to` are only noun phrases, each right after
