@@ -57,11 +57,7 @@ fn is_adjective(view: &View, lex: &Lexicon, i: usize) -> bool {
     {
         return true;
     }
-    if !t.is_word()
-        || t.is_capitalised()
-        || lex.class(&t.lower).is_some()
-        || lex.cues.contains_key(&t.lower)
-    {
+    if !t.is_word() || t.is_capitalised() || lex.class(&t.lower).is_some() || lex.is_cue(&t.lower) {
         return false;
     }
     ["e", "en", "er", "es", "em"]

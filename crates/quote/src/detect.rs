@@ -248,7 +248,7 @@ impl Ctx<'_, '_> {
         if !t.is_word() || t.is_capitalised() {
             return None;
         }
-        let forms = self.lex.cues.get(&t.lower)?;
+        let forms = self.lex.cue(&t.lower)?;
         let clause_end = (i + 1..b)
             .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, "," | ":" | ";"))
             .unwrap_or(b);
@@ -860,7 +860,7 @@ impl Ctx<'_, '_> {
         // before the wie-clause must be short or in Konjunktiv (*Der Fahrer
         // war zu hören, wie er angegeben hat, er denke, …*: the report is
         // elsewhere). *wie man sagt* is a manner of speaking.
-        let cue_before = (a..start).any(|j| self.lex.cues.contains_key(&self.tok(j).lower));
+        let cue_before = (a..start).any(|j| self.lex.is_cue(&self.tok(j).lower));
         let from = (a..start)
             .rev()
             .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, ";" | ":"))
@@ -1277,7 +1277,7 @@ impl Ctx<'_, '_> {
                         .iter()
                         .any(|e| t.lower.ends_with(e))
                     && self.lex.class(&t.lower).is_none()
-                    && !self.lex.cues.contains_key(&t.lower)
+                    && !self.lex.is_cue(&t.lower)
                     && self.lex.konjunktiv_mood(t.text, &t.lower).is_none())
         });
         title_noun || (modifier && words <= 3)
@@ -1300,9 +1300,8 @@ impl Ctx<'_, '_> {
             .any(|j| matches!(self.tok(j).text, "." | "!" | "?" | "…" | ","));
         let after = self.view.toks.get(pair.close + 1);
         let cue_after = after.is_some_and(|t| t.text == ",")
-            && (pair.close + 2..(pair.close + 5).min(self.view.toks.len())).any(|j| {
-                self.lex.cues.contains_key(&self.tok(j).lower) || self.tok(j).lower == "so"
-            });
+            && (pair.close + 2..(pair.close + 5).min(self.view.toks.len()))
+                .any(|j| self.lex.is_cue(&self.tok(j).lower) || self.tok(j).lower == "so");
         // An attributive position (*der „Mitstreiter“ Putin*, *den Film „…“*).
         let attributive = self.is_attributive(p);
         let personal = (c0..c1).any(|j| {
@@ -1324,8 +1323,8 @@ impl Ctx<'_, '_> {
         });
         let sentence = self.tok(pair.open).sent;
         let (sa, sb) = self.view.sents[sentence];
-        let cue_in_sentence = (sa..sb)
-            .any(|j| self.in_pair[j] != Some(p) && self.lex.cues.contains_key(&self.tok(j).lower));
+        let cue_in_sentence =
+            (sa..sb).any(|j| self.in_pair[j] != Some(p) && self.lex.is_cue(&self.tok(j).lower));
         if colon_before || cue_after {
             return true;
         }
@@ -1388,7 +1387,7 @@ impl Ctx<'_, '_> {
             conjuncts: Vec::new(),
         };
         // `„…“, so Kim.` / `“…,” said the mayor.`
-        let cue_role = self.lex.cues.get(&self.tok(j).lower).map(|f| f[0].role);
+        let cue_role = self.lex.cue(&self.tok(j).lower).map(|f| f[0].role);
         if self.tok(j).lower == "so" || cue_role.is_some() {
             let c = *chunks(self.view, self.lex, j + 1, b).first()?;
             let role = cue_role.unwrap_or(CueRole::Neutral);
@@ -1401,7 +1400,7 @@ impl Ctx<'_, '_> {
                 .view
                 .toks
                 .get(c.end)
-                .and_then(|t| self.lex.cues.get(&t.lower));
+                .and_then(|t| self.lex.cue(&t.lower));
             if c.start == j && c.prep.is_none() {
                 return role.map(|f| frame(c, c.end, f[0].role));
             }
@@ -1866,7 +1865,7 @@ fn pronoun_agreement(ctx: &Ctx, i: usize) -> Option<Agreement> {
     let plural_verb = |j: usize| {
         view.toks.get(j).is_some_and(|t| {
             t.lower.ends_with("en")
-                && (ctx.lex.cues.contains_key(&t.lower) || ctx.lex.class(&t.lower) == Some("aux"))
+                && (ctx.lex.is_cue(&t.lower) || ctx.lex.class(&t.lower) == Some("aux"))
         })
     };
     let plural = !ctx.english

@@ -176,6 +176,8 @@ impl<T: Copy> PhraseTable<T> {
 pub struct Lexicon {
     /// Lower-case surface form → cue readings.
     pub cues: HashMap<String, Vec<CueForm>>,
+    /// Rewrites of older spellings into today's: (old, new, only at the end).
+    historical_spelling: Vec<(String, String, bool)>,
     /// Source markers.
     pub markers: PhraseTable<MarkerKind>,
     /// Lower-case Konjunktiv forms → mood (1 or 2).
@@ -361,18 +363,73 @@ impl Lexicon {
             speech_nouns: words(files.speech_nouns),
             content_nouns: words(files.content_nouns),
             naming: words(files.naming),
+            historical_spelling: rows(files.historical_spelling)
+                .filter_map(|c| {
+                    let (old, new) = (c.first()?, c.get(1)?);
+                    let at_end = old.ends_with('$');
+                    Some((
+                        old.trim_end_matches('$').to_string(),
+                        new.to_string(),
+                        at_end,
+                    ))
+                })
+                .collect(),
         }
     }
 
     /// The Konjunktiv mood of a word (its text and lower-case form): the
     /// hand-made table first, then the generated forms for words written
-    /// in lower case.
+    /// in lower case; a word in older spelling (*seyen*) as in today's.
     pub fn konjunktiv_mood(&self, text: &str, lower: &str) -> Option<u8> {
+        self.konjunktiv_mood_as_written(text, lower).or_else(|| {
+            self.modern_spelling(lower)
+                .and_then(|modern| self.konjunktiv_mood_as_written(text, &modern))
+        })
+    }
+
+    fn konjunktiv_mood_as_written(&self, text: &str, lower: &str) -> Option<u8> {
         self.konjunktiv.get(lower).copied().or_else(|| {
             (text.chars().next().is_some_and(char::is_lowercase)
                 && self.konjunktiv_i.contains(lower))
             .then_some(1)
         })
+    }
+
+    /// The cue readings of a lower-case word, as written or, failing that,
+    /// in today's spelling (*theilte* → *teilte*).
+    pub fn cue(&self, lower: &str) -> Option<&[CueForm]> {
+        self.cues
+            .get(lower)
+            .or_else(|| self.cues.get(&self.modern_spelling(lower)?))
+            .map(Vec::as_slice)
+    }
+
+    /// Whether a lower-case word is a cue verb form (see [`Lexicon::cue`]).
+    pub fn is_cue(&self, lower: &str) -> bool {
+        self.cue(lower).is_some()
+    }
+
+    /// A lower-case word rewritten from older into today's spelling, if
+    /// any rule of `historical-spelling.tsv` changes it.
+    pub fn modern_spelling(&self, lower: &str) -> Option<String> {
+        if !self
+            .historical_spelling
+            .iter()
+            .any(|(old, _, _)| lower.contains(old.as_str()))
+        {
+            return None;
+        }
+        let mut word = lower.to_string();
+        for (old, new, at_end) in &self.historical_spelling {
+            if *at_end {
+                if let Some(stem) = word.strip_suffix(old.as_str()) {
+                    word = format!("{stem}{new}");
+                }
+            } else if word.contains(old.as_str()) {
+                word = word.replace(old.as_str(), new);
+            }
+        }
+        (word != lower).then_some(word)
     }
 
     /// The closed class of a lower-case word, if any.
@@ -414,6 +471,7 @@ struct Files {
     speech_nouns: &'static str,
     content_nouns: &'static str,
     naming: &'static str,
+    historical_spelling: &'static str,
 }
 
 macro_rules! files {
@@ -461,6 +519,11 @@ macro_rules! files {
                 "/quote/content-nouns.txt"
             )),
             naming: include_str!(concat!("../../../resources/", $lang, "/quote/naming.txt")),
+            historical_spelling: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/historical-spelling.tsv"
+            )),
         }
     };
 }
@@ -518,6 +581,22 @@ mod tests {
         assert!(teilte.iter().any(|c| c.particle.as_deref() == Some("mit")));
         assert!(lex.cues["mitteilte"].iter().all(|c| c.particle.is_none()));
         assert_eq!(lex.cues["bestritt"][0].role, CueRole::Deny);
+    }
+
+    #[test]
+    fn older_spellings_are_looked_up_as_today() {
+        let lex = Lexicon::for_lang("de");
+        assert_eq!(
+            lex.modern_spelling("mittheilte").as_deref(),
+            Some("mitteilte")
+        );
+        assert_eq!(lex.modern_spelling("citirt").as_deref(), Some("zitiert"));
+        assert!(lex.is_cue("wußte") && lex.is_cue("theilte"));
+        assert_eq!(lex.konjunktiv_mood("seyen", "seyen"), Some(1));
+        // Only a fallback: a word found as written keeps its reading.
+        assert_eq!(lex.modern_spelling("sagte"), None);
+        assert!(!lex.is_cue("theater"));
+        assert!(Lexicon::for_lang("en").modern_spelling("thought").is_none());
     }
 
     #[test]
