@@ -1062,6 +1062,15 @@ impl Ctx<'_, '_> {
                 };
                 (c0, s1)
             };
+            // *X zufolge wurde die Resolution angenommen: „…“*: the report
+            // ends at a colon that opens a quotation, which is direct.
+            let c1 = (f1.max(c0)..c1)
+                .find(|&j| {
+                    self.in_pair[j].is_none()
+                        && self.tok(j).text == ":"
+                        && self.in_pair.get(j + 1).copied().flatten().is_some()
+                })
+                .map_or(c1, |colon| trim(self.view, c0, colon).1);
             if c1 > c0 + 1 {
                 return Some((c0, c1, frame));
             }
@@ -1069,14 +1078,14 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// Whether a colon follows at `from` (after at most three short
-    /// non-terminal words, *u. a.*, *dort*) and a quotation opens right
-    /// after it.
+    /// Whether a colon or comma follows at `from` (after at most three
+    /// short non-terminal words, *u. a.*, *weiter*) and a quotation opens
+    /// right after it.
     fn frames_colon_quote(&self, from: usize, b: usize) -> bool {
         (from..b.min(from + 4))
             .take_while(|&j| self.in_pair[j].is_none())
-            .find(|&j| self.tok(j).text == ":" || !self.tok(j).is_word())
-            .filter(|&j| self.tok(j).text == ":")
+            .find(|&j| !self.tok(j).is_word())
+            .filter(|&j| matches!(self.tok(j).text, ":" | ","))
             .and_then(|j| self.in_pair.get(j + 1).copied().flatten())
             .is_some_and(|p| self.pairs[p].open > from)
     }

@@ -795,3 +795,30 @@ fn comparisons_and_idioms_in_konjunktiv_are_no_report_and_semicolons_part_clause
     assert_eq!(q[0].0, QuoteKind::Indirect);
     assert_eq!(q[0].1, "der Antrag sei abgelehnt");
 }
+
+#[test]
+fn a_marker_report_ends_at_a_colon_that_opens_a_quotation() {
+    let doc = analyse(
+        "de",
+        "Den neuesten Blättern zufolge wurde im Senat folgende Resolution angenommen: \
+         „Beschlossen, dass der Präsident ersucht werde, mit Großbritannien zu verhandeln.“ \
+         „Verlässt die Bank Straßburg“, heißt es weiter, „so geht es um viel Geld.“",
+        &[],
+    );
+    let q = quotes(&doc);
+    let kinds: Vec<(QuoteKind, &str)> = q.iter().map(|r| (r.0, r.1.as_str())).collect();
+    assert_eq!(
+        kinds[..2],
+        [
+            (
+                QuoteKind::Indirect,
+                "wurde im Senat folgende Resolution angenommen"
+            ),
+            (
+                QuoteKind::Direct,
+                "Beschlossen, dass der Präsident ersucht werde, mit Großbritannien zu verhandeln."
+            ),
+        ]
+    );
+    assert_eq!(kinds[3], (QuoteKind::Direct, "so geht es um viel Geld."));
+}
