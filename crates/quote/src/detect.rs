@@ -417,6 +417,21 @@ impl Ctx<'_, '_> {
                     || matches!(self.lex.class(&t.lower), Some("det" | "pron"))
             }
             && !self.opens_relative_clause(c);
+        // *Wer bekennt, dass er nichts tun könne, verrät …*: a finite verb
+        // in the indicative right after a comma resumes the main clause.
+        let c1 = if subord && !self.english {
+            (c0 + 1..c1)
+                .find(|&j| {
+                    self.in_pair[j].is_none()
+                        && self.tok(j).text == ","
+                        && self.view.toks.get(j + 1).is_some_and(|t| {
+                            self.lex.class(&t.lower) == Some("aux") && self.mood(j + 1).is_none()
+                        })
+                })
+                .unwrap_or(c1)
+        } else {
+            c1
+        };
         (subord || konj || infinitive || english_clause || main_clause)
             .then_some((Complement::Clause(c0, c1), frame))
     }

@@ -822,3 +822,15 @@ fn a_marker_report_ends_at_a_colon_that_opens_a_quotation() {
     );
     assert_eq!(kinds[3], (QuoteKind::Direct, "so geht es um viel Geld."));
 }
+
+#[test]
+fn a_finite_verb_after_a_dass_clause_resumes_the_main_clause() {
+    let doc = analyse(
+        "de",
+        "Wer sagt, dass er nichts tun könne, ist hilflos.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "dass er nichts tun könne");
+}
