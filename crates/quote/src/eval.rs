@@ -248,11 +248,39 @@ pub(crate) fn overlapping(tokens: &[Span], span: Span) -> Range<usize> {
     lo..hi.max(lo)
 }
 
-/// Marks the tokens inside predicted quotes of `doc` by class.
+/// Marks the tokens inside predicted quotes of `doc` by class. A mixed
+/// quote is indirect speech with quoted fragments: its span counts as
+/// indirect and the words inside its quotation marks as direct too, as the
+/// corpora annotate them (a direct fragment nested in an indirect quote).
 pub(crate) fn predicted_marks(doc: &Doc, tokens: &[Span]) -> TokenMarks {
     let mut marks = TokenMarks::new(tokens.len());
-    for q in doc.quotes.as_deref().unwrap_or(&[]) {
+    let quotes = doc.quotes.as_deref().unwrap_or(&[]);
+    for q in quotes {
         marks.mark(class_of(q.kind), overlapping(tokens, q.span));
+    }
+    if !quotes.iter().any(|q| q.kind == QuoteKind::Mixed) {
+        return marks;
+    }
+    let Some(view) = crate::view::View::new(doc) else {
+        return marks;
+    };
+    let fragments: Vec<Span> = crate::marks::pairs(&view)
+        .iter()
+        .filter(|p| p.close > p.open + 1 && p.close <= view.toks.len())
+        .map(|p| {
+            Span::new(
+                view.toks[p.open + 1].span.start,
+                view.toks[p.close - 1].span.end,
+            )
+        })
+        .collect();
+    for q in quotes.iter().filter(|q| q.kind == QuoteKind::Mixed) {
+        for f in fragments
+            .iter()
+            .filter(|f| f.start >= q.span.start && f.end <= q.span.end)
+        {
+            marks.mark(Class::Direct, overlapping(tokens, *f));
+        }
     }
     marks
 }
@@ -536,6 +564,47 @@ mod tests {
         assert_eq!(
             join(&["Er", "sagte", ",", "\"", "nein", "\"", "und", "ging", "."]),
             "Er sagte, \"nein\" und ging."
+        );
+    }
+
+    #[test]
+    fn a_mixed_quote_counts_as_indirect_and_its_fragment_as_direct_too() {
+        use newsgraph_doc::{Quote, Stage};
+        let text = "Er sagte, der Sohn habe sich „bewusst stranguliert“. Dann ging er.";
+        let mut doc = Doc::new("t", text);
+        newsgraph_segment::SegmentStage.annotate(&mut doc);
+        let start = text.find("der Sohn").unwrap();
+        let end = text.find(". Dann").unwrap();
+        doc.quotes = Some(vec![Quote {
+            span: Span::new(start, end),
+            kind: QuoteKind::Mixed,
+            speaker: None,
+            cue: None,
+            speaker_name: None,
+        }]);
+        let tokens: Vec<Span> = doc.tokens().unwrap().iter().map(|t| t.span).collect();
+        let marks = predicted_marks(&doc, &tokens);
+        let words = |v: &[bool]| -> Vec<&str> {
+            tokens
+                .iter()
+                .zip(v)
+                .filter(|(_, m)| **m)
+                .map(|(t, _)| &text[t.range()])
+                .collect()
+        };
+        assert_eq!(words(&marks.direct), ["bewusst", "stranguliert"]);
+        assert_eq!(
+            words(&marks.indirect),
+            [
+                "der",
+                "Sohn",
+                "habe",
+                "sich",
+                "„",
+                "bewusst",
+                "stranguliert",
+                "“"
+            ]
         );
     }
 
