@@ -1467,6 +1467,8 @@ impl Ctx<'_, '_> {
             && (a..b).all(|j| self.in_pair[j].is_none())
             && (a..b).any(|j| mood(j) == Some(2))
             && !(a..b).any(|j| self.lex.conditionals.contains(&self.tok(j).lower))
+            // *Hätte er …, so wäre …*: a verb-first clause is a condition.
+            && self.mood(a) != Some(2)
     }
 
     /// *A; B sei C; D*: semicolons part a sentence into clauses of their
