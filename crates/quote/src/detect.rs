@@ -117,6 +117,24 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                     found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
                 }
                 Some((Complement::Direct(p), frame)) => direct_frames[p] = Some(frame),
+                Some((Complement::Unmarked(c0, c1), frame)) => {
+                    reported_here = true;
+                    found.push(Found {
+                        kind: QuoteKind::Direct,
+                        content: (c0, c1),
+                        speaker: frame.speaker,
+                        cue: frame.cue,
+                        role: frame.role.unwrap_or(CueRole::Neutral),
+                        name: None,
+                        via: frame.via,
+                        sentence: si,
+                        unnamed_source: None,
+                        antecedent: None,
+                        conjuncts: frame.conjuncts,
+                        conjunct_names: Vec::new(),
+                    });
+                    break;
+                }
                 None => citations.extend(ctx.citation(i, a, b)),
             }
         }
@@ -227,6 +245,9 @@ pub struct Citation {
 enum Complement {
     Clause(usize, usize),
     Direct(usize),
+    /// Direct speech without quotation marks after a cue and a colon,
+    /// tokens `start .. end`.
+    Unmarked(usize, usize),
 }
 
 impl Ctx<'_, '_> {
@@ -432,8 +453,51 @@ impl Ctx<'_, '_> {
         } else {
             c1
         };
+        // *Er sagt: Wir haben Beobachterstatus.*: a plain report verb with
+        // its source, a colon and a sentence in the speaker's own voice.
+        // *ich komme* is indicative: a Konjunktiv I form next to *ich* or
+        // *du* does not make the clause reported.
+        let first_person = |j: usize| {
+            self.view
+                .toks
+                .get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "ich" | "du"))
+        };
+        let reported_mood = (c..clause_end).any(|j| {
+            self.in_pair[j].is_none()
+                && self.mood(j).is_some()
+                && !(first_person(j + 1) || (j > 0 && first_person(j - 1)))
+        });
+        if self.tok(k).text == ":"
+            && !reported_mood
+            && !self.english
+            && role == CueRole::Neutral
+            && frame.speaker.is_some()
+            && self.in_own_voice(c, c1)
+        {
+            return Some((Complement::Unmarked(c0, c1), frame));
+        }
         (subord || konj || infinitive || english_clause || main_clause)
             .then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// Whether tokens `c..end` (outside quotations) read as someone's own
+    /// words: a first- or second-person pronoun (*wir*, *ich*, *Sie*), or
+    /// an exclamation or question at the end.
+    fn in_own_voice(&self, c: usize, end: usize) -> bool {
+        let own_pronoun = (c..end).any(|j| {
+            self.in_pair[j].is_none()
+                && matches!(
+                    self.lex.pronoun_persons.get(&self.tok(j).lower),
+                    Some(PronounPerson::SelfRef | PronounPerson::Group | PronounPerson::Addressee)
+                )
+        });
+        let exclaims = self
+            .view
+            .toks
+            .get(end)
+            .is_some_and(|t| matches!(t.text, "!" | "?"));
+        own_pronoun || exclaims
     }
 
     /// Where a complement clause starting at `from` ends in a sentence

@@ -834,3 +834,22 @@ fn a_finite_verb_after_a_dass_clause_resumes_the_main_clause() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "dass er nichts tun könne");
 }
+
+#[test]
+fn unmarked_direct_speech_after_a_cue_and_colon_needs_the_speakers_own_voice() {
+    let doc = analyse(
+        "de",
+        "Er sagt: Wir haben Beobachterstatus. Die Ministerin sagte: Ich komme morgen. \
+         Die Zeitung berichtet: Der Zug fiel aus. Die Namen lauten: Anna, Berta und Clara.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(QuoteKind, &str)> = q.iter().map(|r| (r.0, r.1.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (QuoteKind::Direct, "Wir haben Beobachterstatus"),
+            (QuoteKind::Direct, "Ich komme morgen"),
+        ]
+    );
+}
