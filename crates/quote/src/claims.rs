@@ -137,6 +137,8 @@ fn hedged_statements(
 /// A knowledge-base-style id for a name: lower case, words joined by `-`.
 pub fn slug(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
+    // A soft hyphen (hyphenated print) sits inside a word, not between two.
+    let name = name.replace('\u{ad}', "");
     for w in name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -66,7 +66,8 @@ pub fn analyse(doc: &Doc) -> (Vec<Quote>, Vec<newsgraph_doc::Claim>) {
                     .map(claims::slug),
             }),
             cue: f.cue.map(|(c0, c1)| view.span(c0, c1)),
-            speaker_name: f.name.clone(),
+            // Soft hyphens from hyphenated print are not part of the name.
+            speaker_name: f.name.as_ref().map(|n| n.replace('\u{ad}', "")),
         })
         .collect();
     let claims = claims::claims(&view, lex, &found, &citations, doc.timexes.as_deref());

@@ -5,7 +5,7 @@
 //! Both passes only move forward; every lookahead is bounded by the token
 //! being built, so the whole is linear in the text length.
 
-use crate::chars::{is_exclaim, is_modifier, is_punct, is_word_char};
+use crate::chars::{is_exclaim, is_joiner, is_modifier, is_punct, is_word_char};
 use crate::rules::{AbbrClass, Rules};
 use newsgraph_doc::{Span, Token, TokenKind};
 
@@ -69,6 +69,18 @@ impl Iterator for Lexer<'_> {
                     *i = end;
                     return Some(tok(start, end, TokenKind::Url));
                 }
+            }
+            // A soft hyphen or joiner right before a letter starts the word
+            // (`\u{ad}Schäffler` in text taken from hyphenated print).
+            if is_joiner(c)
+                && text[start..]
+                    .chars()
+                    .find(|&n| !is_joiner(n))
+                    .is_some_and(char::is_alphanumeric)
+            {
+                let (end, kind) = scan_word(text, start);
+                *i = end;
+                return Some(tok(start, end, kind));
             }
             if c.is_alphanumeric() {
                 if start >= self.email_checked_until {

@@ -461,3 +461,24 @@ fn english_quotes_and_times() {
         ],
     );
 }
+
+#[test]
+fn soft_hyphens_stay_inside_words_even_at_their_start() {
+    // Text taken from hyphenated print carries soft hyphens, even before the
+    // first letter of a word.
+    assert_eq!(
+        tokens(
+            "de",
+            "Frank \u{ad}S\u{ad}chäffler und die Bundes\u{ad}regierung"
+        ),
+        [
+            "Frank",
+            "\u{ad}S\u{ad}chäffler",
+            "und",
+            "die",
+            "Bundes\u{ad}regierung"
+        ]
+    );
+    // A soft hyphen alone is no word.
+    assert_eq!(tokens("de", "a \u{ad} b"), ["a", "\u{ad}", "b"]);
+}
