@@ -1842,6 +1842,15 @@ fn name_of(
     }
     let definite = matches!(first.lower.as_str(), "der" | "die" | "das" | "the");
     if let Some(role) = (s0..s1).find(|&j| lex.is_role(&view.toks[j].lower)) {
+        // *Bundesminister Altmaier*: the capitalised words after the role
+        // are the name, even when the tagger missed it.
+        let named = (role + 1..s1).all(|j| {
+            let t = &view.toks[j];
+            t.is_capitalised() && !lex.is_role(&t.lower) && lex.class(&t.lower).is_none()
+        });
+        if named && s1 > role + 1 && s1 <= role + 4 {
+            return Some(fullest_person(view, view.slice(role + 1, s1)));
+        }
         // *der Bundesfinanzminister* names whoever the article called
         // *Finanzminister* before; failing that, a definite role the
         // nearest person.

@@ -853,3 +853,16 @@ fn unmarked_direct_speech_after_a_cue_and_colon_needs_the_speakers_own_voice() {
         ]
     );
 }
+
+#[test]
+fn the_name_after_a_role_noun_names_the_speaker_even_untagged() {
+    let doc = analyse(
+        "de",
+        "Peter Altmaier kam spät. Bundesminister Altmaier sagte, das sei gut. \
+         CSU-Generalsekretär Blume meint, die Erhöhung sei falsch.",
+        &[("Peter Altmaier", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    let names: Vec<Option<&str>> = q.iter().map(|r| r.3.as_deref()).collect();
+    assert_eq!(names, [Some("Peter Altmaier"), Some("Blume")], "{q:?}");
+}
