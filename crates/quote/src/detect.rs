@@ -1087,6 +1087,18 @@ impl Ctx<'_, '_> {
                         conjuncts: Vec::new(),
                     },
                 ),
+                MarkerKind::Anaphor => (
+                    m,
+                    m + len,
+                    Frame {
+                        speaker: Some((m, m + len)),
+                        cue: Some((m, m + len)),
+                        role: Some(CueRole::Neutral),
+                        via: None,
+                        unnamed: None,
+                        conjuncts: Vec::new(),
+                    },
+                ),
                 MarkerKind::Relative => {
                     let Some((speaker, content)) = self.relative_report(m, len, a, b) else {
                         continue;
@@ -1797,6 +1809,14 @@ fn name_of(
         if e.end == s1 && !genitive {
             return Some(text.to_string());
         }
+    }
+    // *Demnach …*: the last source, if any.
+    let anaphor = lex
+        .markers
+        .match_at(&ctx.words, s0)
+        .is_some_and(|(kind, len)| kind == MarkerKind::Anaphor && s0 + len == s1);
+    if anaphor {
+        return previous.map(|(p, _)| p.to_string());
     }
     let first = &view.toks[s0];
     if s1 == s0 + 1 && lex.class(&first.lower) == Some("pron") {

@@ -68,6 +68,9 @@ pub enum MarkerKind {
     After,
     /// The marker itself is an unnamed source (*Berichten zufolge*).
     SelfSource,
+    /// The marker points back to the last source (*demnach*): it is the
+    /// speaker mention, named as that source.
+    Anaphor,
     /// The source cites another (*unter Berufung auf X*).
     Via,
     /// A relative adverb after the source (*ein Bericht …, wonach …*): the
@@ -269,6 +272,7 @@ impl Lexicon {
             "before" => Some(MarkerKind::Before),
             "after" => Some(MarkerKind::After),
             "self" => Some(MarkerKind::SelfSource),
+            "anaphor" => Some(MarkerKind::Anaphor),
             "via" => Some(MarkerKind::Via),
             "relative" => Some(MarkerKind::Relative),
             _ => None,

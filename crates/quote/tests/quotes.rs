@@ -866,3 +866,18 @@ fn the_name_after_a_role_noun_names_the_speaker_even_untagged() {
     let names: Vec<Option<&str>> = q.iter().map(|r| r.3.as_deref()).collect();
     assert_eq!(names, [Some("Peter Altmaier"), Some("Blume")], "{q:?}");
 }
+
+#[test]
+fn demnach_is_the_mention_of_the_last_source() {
+    let doc = analyse(
+        "de",
+        "Der Sprecher Hans Meier sagte, der Bericht sei fertig. Demnach sind drei Menschen \
+         gestorben.",
+        &[("Hans Meier", EntityType::Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "sind drei Menschen gestorben");
+    assert_eq!(q[1].2.as_deref(), Some("Demnach"));
+    assert_eq!(q[1].3.as_deref(), Some("Hans Meier"));
+}
