@@ -177,6 +177,20 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             if let Some((s0, s1)) = ctx.konjunktiv_semicolon_clauses(c0, c1) {
                 (c0, c1) = (s0, s1);
             }
+            // *Lorenzen spekuliert in seinen Aussagen, die Motivation sei …*:
+            // a main clause whose subject stands right before the first
+            // Konjunktiv is the report; what precedes it is a frame we do
+            // not know. A clause opening with the verb (*Der Versuch, …,
+            // werfe …*) or ending in it (*…, zutiefst besorgt hätten*)
+            // belongs to the sentence before it, which stays whole.
+            if let Some(first) =
+                (c0..c1).find(|&j| ctx.in_pair[j].is_none() && ctx.mood(j).is_some())
+            {
+                let (start, opener) = ctx.clause_opener(first, c0);
+                if start > c0 && ctx.subject_then_verb(opener, first) {
+                    c0 = start;
+                }
+            }
             if let (Some(first), Some(last)) = (speech_pairs.first(), speech_pairs.last()) {
                 let konj_after = (last.close + 1..c1).any(|j| ctx.mood(j).is_some());
                 if konj_after {
@@ -1637,6 +1651,22 @@ impl Ctx<'_, '_> {
             first += 1;
         }
         (start, first)
+    }
+
+    /// Whether tokens `from..verb` are one subject noun phrase (with its
+    /// attached phrases) and `verb` follows it: a verb-second main clause.
+    fn subject_then_verb(&self, from: usize, verb: usize) -> bool {
+        let cs = chunks(self.view, self.lex, from, verb);
+        let Some(head) = cs.first() else {
+            return false;
+        };
+        head.start == from
+            && head.prep.is_none()
+            && !head.oblique
+            && cs
+                .windows(2)
+                .all(|w| w[1].start == w[0].end && w[1].prep.is_some())
+            && cs.last().is_some_and(|c| c.end == verb)
     }
 
     /// Whether the Konjunktiv at `j` compares or makes an idiom rather

@@ -881,3 +881,22 @@ fn demnach_is_the_mention_of_the_last_source() {
     assert_eq!(q[1].2.as_deref(), Some("Demnach"));
     assert_eq!(q[1].3.as_deref(), Some("Hans Meier"));
 }
+
+#[test]
+fn an_unknown_frame_before_a_konjunktiv_main_clause_is_left_out() {
+    let doc = analyse(
+        "de",
+        "Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht \
+         zuständig. Der Versuch der Regierung, an der Macht zu bleiben, werfe einen Schatten.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let texts: Vec<&str> = q.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "das Gericht sei dafür nicht zuständig",
+            "Der Versuch der Regierung, an der Macht zu bleiben, werfe einen Schatten"
+        ]
+    );
+}
