@@ -1185,14 +1185,26 @@ impl Ctx<'_, '_> {
 
     /// Whether a colon or comma follows at `from` (after at most three
     /// short non-terminal words, *u. a.*, *weiter*) and a quotation opens
-    /// right after it.
+    /// right after it; or a colon and a quotation end a stretch in the
+    /// indicative (*heißt es zur Begründung, warum …: „…“*).
     fn frames_colon_quote(&self, from: usize, b: usize) -> bool {
-        (from..b.min(from + 4))
+        let opens_quote = |j: usize| {
+            self.in_pair
+                .get(j + 1)
+                .copied()
+                .flatten()
+                .is_some_and(|p| self.pairs[p].open == j + 1)
+        };
+        let near = (from..b.min(from + 4))
             .take_while(|&j| self.in_pair[j].is_none())
             .find(|&j| !self.tok(j).is_word())
             .filter(|&j| matches!(self.tok(j).text, ":" | ","))
-            .and_then(|j| self.in_pair.get(j + 1).copied().flatten())
-            .is_some_and(|p| self.pairs[p].open > from)
+            .is_some_and(opens_quote);
+        near || (from..b)
+            .take_while(|&j| {
+                self.in_pair[j].is_none() && !self.tok(j).is_terminal() && self.mood(j).is_none()
+            })
+            .any(|j| self.tok(j).text == ":" && opens_quote(j))
     }
 
     /// *laut „Welt“*: a short name in quotation marks at `i`, as a chunk
