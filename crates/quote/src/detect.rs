@@ -1019,7 +1019,7 @@ impl Ctx<'_, '_> {
             };
             // *Da heißt es u. a.: „…“*: a marker before a colon and a
             // quotation frames that quotation, not its own sentence.
-            if self.frames_colon_quote(m + len, b) {
+            if self.frames_colon_quote(m + len, b, kind == MarkerKind::SelfSource) {
                 continue;
             }
             let source = chunks(self.view, self.lex, m + len, b)
@@ -1185,9 +1185,9 @@ impl Ctx<'_, '_> {
 
     /// Whether a colon or comma follows at `from` (after at most three
     /// short non-terminal words, *u. a.*, *weiter*) and a quotation opens
-    /// right after it; or a colon and a quotation end a stretch in the
-    /// indicative (*heißt es zur Begründung, warum …: „…“*).
-    fn frames_colon_quote(&self, from: usize, b: usize) -> bool {
+    /// right after it; or, when `far`, a colon and a quotation end a
+    /// stretch in the indicative (*heißt es zur Begründung, warum …: „…“*).
+    fn frames_colon_quote(&self, from: usize, b: usize, far: bool) -> bool {
         let opens_quote = |j: usize| {
             self.in_pair
                 .get(j + 1)
@@ -1200,11 +1200,14 @@ impl Ctx<'_, '_> {
             .find(|&j| !self.tok(j).is_word())
             .filter(|&j| matches!(self.tok(j).text, ":" | ","))
             .is_some_and(opens_quote);
-        near || (from..b)
-            .take_while(|&j| {
-                self.in_pair[j].is_none() && !self.tok(j).is_terminal() && self.mood(j).is_none()
-            })
-            .any(|j| self.tok(j).text == ":" && opens_quote(j))
+        near || far
+            && (from..b)
+                .take_while(|&j| {
+                    self.in_pair[j].is_none()
+                        && !self.tok(j).is_terminal()
+                        && self.mood(j).is_none()
+                })
+                .any(|j| self.tok(j).text == ":" && opens_quote(j))
     }
 
     /// *laut „Welt“*: a short name in quotation marks at `i`, as a chunk
