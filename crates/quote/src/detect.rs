@@ -1366,7 +1366,19 @@ impl Ctx<'_, '_> {
                 || (c.start..c.end).any(|j| self.view.speaker_entity(j).is_some())
                 || (c.start..c.end).any(|j| self.lex.is_role(&self.tok(j).lower))
         };
-        let speaker = cs.iter().position(named).or((!cs.is_empty()).then_some(0));
+        // A time (*Im Oktober*, *derzeit*) or an *als*-phrase (*Als
+        // Begründung gab die Stadt an*) is the source only when nothing
+        // else is there.
+        let unlikely = |c: &Chunk| {
+            (c.start..c.end).all(|j| self.tok(j).timex || !self.tok(j).is_word())
+                || self.tok(c.start).lower == "als"
+                || (c.start > 0 && self.tok(c.start - 1).lower == "als")
+        };
+        let speaker = cs
+            .iter()
+            .position(named)
+            .or_else(|| cs.iter().position(|c| !unlikely(c)))
+            .or((!cs.is_empty()).then_some(0));
         // Coordinated speakers: *NHK und die Nachrichtenagentur Yonhap*.
         let second = speaker.and_then(|k| {
             let (c, next) = (cs[k], cs.get(k + 1)?);

@@ -20,6 +20,8 @@ pub struct Tok<'a> {
     pub entity: Option<usize>,
     /// Whether a paragraph break (blank line or line break) precedes it.
     pub para_start: bool,
+    /// Whether it is part of a temporal expression (*Oktober*, *derzeit*).
+    pub timex: bool,
 }
 
 impl Tok<'_> {
@@ -99,6 +101,7 @@ impl<'a> View<'a> {
                 sent: s.min(sentences.len().saturating_sub(1)),
                 entity: None,
                 para_start: toks.is_empty() || gap.contains('\n'),
+                timex: false,
             });
         }
         let mut i = 0;
@@ -112,6 +115,15 @@ impl<'a> View<'a> {
                 i += 1;
             }
             sents.push((start, i));
+        }
+        for t in doc.timexes.iter().flatten() {
+            let first = toks.partition_point(|k| k.span.end <= t.span.start);
+            for k in toks[first..]
+                .iter_mut()
+                .take_while(|k| k.span.start < t.span.end)
+            {
+                k.timex = true;
+            }
         }
         let mut ents = Vec::new();
         for (ei, e) in doc.entities.iter().flatten().enumerate() {

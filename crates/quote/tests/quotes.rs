@@ -900,3 +900,15 @@ fn an_unknown_frame_before_a_konjunktiv_main_clause_is_left_out() {
         ]
     );
 }
+
+#[test]
+fn an_als_phrase_is_not_the_speaker_when_a_subject_follows() {
+    let doc = analyse(
+        "de",
+        "Als Begründung gab die Stadt an, die Bürger nutzten immer kleinere Tonnen.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("die Stadt"), "{q:?}");
+}
