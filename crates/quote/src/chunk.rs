@@ -79,7 +79,14 @@ pub fn chunks(view: &View, lex: &Lexicon, a: usize, b: usize) -> Vec<Chunk> {
                 i += 1;
                 continue;
             }
-            Some("pron") if !(i + 1 < b && is_nominal(view, lex, i + 1)) => {
+            // A pronoun is a phrase of its own (*sagte er Reportern*) unless a
+            // noun in apposition follows (*wir Grünen*).
+            Some("pron")
+                if !(i + 1 < b
+                    && is_nominal(view, lex, i + 1)
+                    && lex.pronoun_persons.get(t.lower.as_str())
+                        == Some(&crate::lexicon::PronounPerson::Group)) =>
+            {
                 out.push(Chunk {
                     start: i,
                     end: i + 1,

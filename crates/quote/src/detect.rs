@@ -1369,14 +1369,23 @@ impl Ctx<'_, '_> {
         // A time (*Im Oktober*, *derzeit*) or an *als*-phrase (*Als
         // Begründung gab die Stadt an*) is the source only when nothing
         // else is there.
+        // *sagte der Nachrichtenagentur Reuters*, *sagte Reportern*: a dative
+        // after the cue is the addressee.
+        let addressee = |c: &Chunk| {
+            c.start > i
+                && matches!(self.tok(c.start).lower.as_str(), "der" | "dem" | "den")
+                    | !self.tok(c.start).lower.starts_with('d')
+                && (c.start..c.end).any(|j| self.lex.is_addressee_noun(&self.tok(j).lower))
+        };
         let unlikely = |c: &Chunk| {
-            (c.start..c.end).all(|j| self.tok(j).timex || !self.tok(j).is_word())
+            addressee(c)
+                || (c.start..c.end).all(|j| self.tok(j).timex || !self.tok(j).is_word())
                 || self.tok(c.start).lower == "als"
                 || (c.start > 0 && self.tok(c.start - 1).lower == "als")
         };
         let speaker = cs
             .iter()
-            .position(named)
+            .position(|c| named(c) && !addressee(c))
             .or_else(|| cs.iter().position(|c| !unlikely(c)))
             .or((!cs.is_empty()).then_some(0));
         // Coordinated speakers: *NHK und die Nachrichtenagentur Yonhap*.

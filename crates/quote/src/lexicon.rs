@@ -224,6 +224,8 @@ pub struct Lexicon {
     pub title_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
     pub source_nouns: Vec<String>,
+    /// Nouns for whom a statement is made (*sagte der Zeitung*), lower case.
+    pub addressee_nouns: Vec<String>,
     /// Speech-act nouns taking an infinitive complement (*Forderung*).
     pub speech_nouns: Vec<String>,
     /// Nouns whose Konjunktiv clause after a comma is the report (*die
@@ -364,6 +366,7 @@ impl Lexicon {
             pronoun_agreement,
             title_nouns: words(files.title_nouns),
             source_nouns: words(files.source_nouns),
+            addressee_nouns: words(files.addressee_nouns),
             speech_nouns: words(files.speech_nouns),
             content_nouns: words(files.content_nouns),
             naming: words(files.naming),
@@ -449,6 +452,14 @@ impl Lexicon {
             .any(|r| lower.ends_with(r.as_str()))
     }
 
+    /// Whether a lower-case word is, or ends in, a noun for whom a statement
+    /// is made (*Reportern*, *Nachrichtenagentur*).
+    pub fn is_addressee_noun(&self, lower: &str) -> bool {
+        self.addressee_nouns
+            .iter()
+            .any(|r| lower.ends_with(r.as_str()))
+    }
+
     /// Whether a lower-case word introduces a title (*Film*, *Dokumentarfilm*).
     pub fn is_title_noun(&self, lower: &str) -> bool {
         self.title_nouns.iter().any(|r| lower.ends_with(r.as_str()))
@@ -472,6 +483,7 @@ struct Files {
     function_words: &'static str,
     title_nouns: &'static str,
     source_nouns: &'static str,
+    addressee_nouns: &'static str,
     speech_nouns: &'static str,
     content_nouns: &'static str,
     naming: &'static str,
@@ -511,6 +523,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/source-nouns.txt"
+            )),
+            addressee_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/addressee-nouns.txt"
             )),
             speech_nouns: include_str!(concat!(
                 "../../../resources/",

@@ -912,3 +912,16 @@ fn an_als_phrase_is_not_the_speaker_when_a_subject_follows() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2.as_deref(), Some("die Stadt"), "{q:?}");
 }
+
+#[test]
+fn a_dative_addressee_after_the_cue_is_not_the_speaker() {
+    let doc = analyse(
+        "de",
+        "Es habe Betrug gegeben, sagte er Reportern. Die Lage sei ruhig, sagte der \
+         Nachrichtenagentur Reuters ein Augenzeuge.",
+        &[("Reuters", EntityType::Org)],
+    );
+    let q = quotes(&doc);
+    let speakers: Vec<Option<&str>> = q.iter().map(|r| r.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("er"), Some("ein Augenzeuge")], "{q:?}");
+}
