@@ -1717,6 +1717,28 @@ impl Ctx<'_, '_> {
                     .iter()
                     .any(|(verb, next)| *verb == self.tok(j).lower && *next == t.lower)
             })
+            || self.jussive(j)
+    }
+
+    /// *Hier sei bemerkt, dass …*, *Das Buch sei allen empfohlen*: *sei*
+    /// with a participle of saying or recommending at the end of its
+    /// clause is the writer's own request, not a report (*sei gesagt
+    /// worden* reports).
+    fn jussive(&self, j: usize) -> bool {
+        if !self.lex.jussive_verbs.contains(&self.tok(j).lower) {
+            return false;
+        }
+        let end = (j + 1..self.view.toks.len())
+            .find(|&k| {
+                let t = self.tok(k);
+                t.is_terminal() || matches!(t.text, "," | ";" | ":")
+            })
+            .unwrap_or(self.view.toks.len());
+        end > j + 1
+            && self
+                .lex
+                .jussive_participles
+                .contains(&self.tok(end - 1).lower)
     }
 
     fn indirect(

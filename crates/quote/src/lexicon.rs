@@ -220,6 +220,12 @@ pub struct Lexicon {
     /// Konjunktiv forms followed by a word that make an idiom, not a report
     /// (*sei denn*).
     pub unreported_after: Vec<(String, String)>,
+    /// Konjunktiv forms of *sein* that, with a participle of saying or
+    /// recommending at the clause end, make the writer's own request
+    /// (*sei bemerkt*).
+    pub jussive_verbs: Vec<String>,
+    /// Those participles (*bemerkt*, *empfohlen*).
+    pub jussive_participles: Vec<String>,
     /// Nouns that introduce a title or name in quotation marks (*Film*, *Motto*).
     pub title_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
@@ -301,6 +307,8 @@ impl Lexicon {
         let mut conditionals = Vec::new();
         let mut unreported_openers = Vec::new();
         let mut unreported_after = Vec::new();
+        let mut jussive_verbs = Vec::new();
+        let mut jussive_participles = Vec::new();
         let mut expletives = Vec::new();
         let mut feminine_suffixes = Vec::new();
         let mut pronoun_persons = HashMap::new();
@@ -322,6 +330,10 @@ impl Lexicon {
                 expletives.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["unreported-opener", words] = cols[..] {
                 unreported_openers.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let ["jussive-verb", words] = cols[..] {
+                jussive_verbs.extend(words.split_whitespace().map(str::to_lowercase));
+            } else if let ["jussive-participle", words] = cols[..] {
+                jussive_participles.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["unreported-idiom", words] = cols[..] {
                 unreported_after.extend(words.split_whitespace().filter_map(|pair| {
                     let (verb, next) = pair.split_once('+')?;
@@ -360,6 +372,8 @@ impl Lexicon {
             conditionals,
             unreported_openers,
             unreported_after,
+            jussive_verbs,
+            jussive_participles,
             expletives,
             feminine_suffixes,
             pronoun_persons,

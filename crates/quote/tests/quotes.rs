@@ -925,3 +925,15 @@ fn a_dative_addressee_after_the_cue_is_not_the_speaker() {
     let speakers: Vec<Option<&str>> = q.iter().map(|r| r.2.as_deref()).collect();
     assert_eq!(speakers, [Some("er"), Some("ein Augenzeuge")], "{q:?}");
 }
+
+#[test]
+fn the_writers_own_request_in_konjunktiv_is_no_report() {
+    let doc = analyse(
+        "de",
+        "Das Buch sei allen Lesern bestens empfohlen. Der Kalender sei bereits verkauft worden.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let texts: Vec<&str> = q.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(texts, ["Der Kalender sei bereits verkauft worden"]);
+}
