@@ -424,6 +424,22 @@ impl Ctx<'_, '_> {
         if (apposition || self.only_noun_phrases(c, c1)) && self.tok(k).text == "," {
             return None;
         }
+        // *said John Smith, a senior analyst at Capital Economics*: an
+        // English apposition to a speaker named after the cue.
+        if self.english && self.tok(k).text == "," && k > i + 1 {
+            let cs = chunks(self.view, self.lex, c, c1);
+            let described = cs.first().is_some_and(|f| {
+                f.start == c
+                    && f.prep.is_none()
+                    && matches!(self.tok(c).lower.as_str(), "a" | "an" | "the")
+            }) && cs
+                .windows(2)
+                .all(|w| w[1].start == w[0].end + 1 || w[1].prep.is_some())
+                && cs.last().is_some_and(|l| l.end == c1);
+            if described {
+                return None;
+            }
+        }
         let first = &self.tok(c).lower;
         let subord = matches!(first.as_str(), "dass" | "daß" | "ob" | "that" | "whether");
         let konj = (c..clause_end).any(|j| {
@@ -604,16 +620,36 @@ impl Ctx<'_, '_> {
         }
         let next = self.tok(i + 1);
         // *told reporters …*, *urged both sides to …*: the object is an
-        // addressee, not the message.
+        // addressee, not the message; a clause after it (*told colleagues
+        // he would resign*) is.
         let takes_addressee = self.lex.class(&self.tok(i).lower) == Some("objcue");
-        if !next.is_word() || self.lex.class(&next.lower) == Some("prep") || takes_addressee {
+        let mut from = i + 1;
+        if takes_addressee {
+            // A phrase, or a bare plural (*told colleagues*).
+            let bare = next.is_word() && self.lex.class(&next.lower).is_none();
+            let addressee_end = chunks(self.view, self.lex, i + 1, b)
+                .into_iter()
+                .next()
+                .filter(|c| c.start == i + 1 && c.prep.is_none())
+                .map(|c| c.end)
+                .or(bare.then_some(i + 2))?;
+            let opens_clause = self.view.toks.get(addressee_end).is_some_and(|t| {
+                matches!(self.lex.class(&t.lower), Some("pron" | "det"))
+                    && !matches!(t.lower.as_str(), "it" | "that" | "this")
+            });
+            if !opens_clause || addressee_end >= b {
+                return None;
+            }
+            from = addressee_end;
+        }
+        if !next.is_word() || self.lex.class(&next.lower) == Some("prep") {
             return None;
         }
         let before = chunks(self.view, self.lex, a, i);
         let subject_adjacent = before
             .last()
             .is_some_and(|c| c.end == i && c.prep.is_none());
-        let (c0, c1) = trim(self.view, i + 1, b);
+        let (c0, c1) = trim(self.view, from, b);
         (subject_adjacent && c1 >= c0 + 3).then(|| {
             let frame = self.frame_for(i, a, i + 1, role, false);
             (Complement::Clause(c0, c1), frame)
@@ -786,6 +822,18 @@ impl Ctx<'_, '_> {
         b: usize,
         role: CueRole,
     ) -> Option<(Complement, Frame)> {
+        // *The company denied it, saying they were baseless*: an English
+        // participle after a comma reports what follows it, and the
+        // sentence's subject is the speaker.
+        if self.english
+            && i > a
+            && self.tok(i - 1).text == ","
+            && self.tok(i).lower.ends_with("ing")
+        {
+            let (c0, c1) = trim(self.view, i + 1, b);
+            let frame = self.frame_for(i, a, i - 1, role, false);
+            return (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame));
+        }
         // The cue follows a comma (possibly with an auxiliary or pronoun between).
         let comma = (a..i)
             .rev()
@@ -1036,6 +1084,30 @@ impl Ctx<'_, '_> {
                 (MarkerKind::Before, None) => continue,
                 (k, _) => k,
             };
+            // *According to two officials familiar with the matter, the talks
+            // …*: a source the chunker cannot read ends at the comma.
+            if kind == MarkerKind::SelfSource && source.is_none() && len > 1 {
+                let comma = (m + len + 1..b.min(m + len + 12))
+                    .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",");
+                let before_kind = self.lex.markers.match_at(words, m).map(|(k, _)| k);
+                if let (Some(comma), Some(MarkerKind::Before)) = (comma, before_kind) {
+                    let (c0, c1) = trim(self.view, comma + 1, b);
+                    if c1 > c0 + 1 && self.english {
+                        return Some((
+                            c0,
+                            c1,
+                            Frame {
+                                speaker: Some((m + len, comma)),
+                                cue: Some((m, m + len)),
+                                role: Some(CueRole::Neutral),
+                                via: None,
+                                unnamed: None,
+                                conjuncts: Vec::new(),
+                            },
+                        ));
+                    }
+                }
+            }
             let (f0, f1, frame) = match kind {
                 MarkerKind::Before => {
                     let Some(c) = source else { continue };
@@ -1383,9 +1455,20 @@ impl Ctx<'_, '_> {
                 || self.tok(c.start).lower == "als"
                 || (c.start > 0 && self.tok(c.start - 1).lower == "als")
         };
-        let speaker = cs
-            .iter()
-            .position(|c| named(c) && !addressee(c))
+        // English: the subject stands right before the verb (*WASHINGTON
+        // (Reuters) - The White House said*).
+        let adjacent = (self.english && !after_only)
+            .then(|| {
+                cs.iter().rposition(|c| {
+                    c.end <= i
+                        && (c.end..i).all(|j| {
+                            matches!(self.lex.class(&self.tok(j).lower), Some("adv" | "aux"))
+                        })
+                })
+            })
+            .flatten();
+        let speaker = adjacent
+            .or_else(|| cs.iter().position(|c| named(c) && !addressee(c)))
             .or_else(|| cs.iter().position(|c| !unlikely(c)))
             .or((!cs.is_empty()).then_some(0));
         // Coordinated speakers: *NHK und die Nachrichtenagentur Yonhap*.

@@ -937,3 +937,35 @@ fn the_writers_own_request_in_konjunktiv_is_no_report() {
     let texts: Vec<&str> = q.iter().map(|r| r.1.as_str()).collect();
     assert_eq!(texts, ["Der Kalender sei bereits verkauft worden"]);
 }
+
+#[test]
+fn english_subjects_appositions_participles_and_unread_sources() {
+    let doc = analyse(
+        "en",
+        "WASHINGTON (Reuters) - The White House said on Tuesday that it would not comment. \
+         \"It's a disaster,\" said John Smith, a senior analyst at Capital Economics. \
+         The company denied the allegations, saying they were baseless. \
+         According to two officials familiar with the matter, the talks stalled. \
+         The minister told colleagues he would resign.",
+        &[
+            ("Reuters", EntityType::Org),
+            ("John Smith", EntityType::Per),
+        ],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(&str, Option<&str>)> =
+        q.iter().map(|r| (r.1.as_str(), r.2.as_deref())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("that it would not comment", Some("The White House")),
+            ("It's a disaster,", Some("John Smith")),
+            ("they were baseless", Some("The company")),
+            (
+                "the talks stalled",
+                Some("two officials familiar with the matter")
+            ),
+            ("he would resign", Some("The minister")),
+        ]
+    );
+}
