@@ -969,3 +969,19 @@ fn english_subjects_appositions_participles_and_unread_sources() {
         ]
     );
 }
+
+#[test]
+fn english_would_in_reported_speech_is_no_hedge() {
+    let doc = analyse(
+        "en",
+        "The White House said that it would not comment. Officials said the plan may fail.",
+        &[],
+    );
+    let claims = doc.claims.as_ref().unwrap();
+    let modalities: Vec<Modality> = claims.iter().map(|c| c.modality).collect();
+    assert_eq!(
+        modalities,
+        [Modality::Asserted, Modality::Possible],
+        "{claims:?}"
+    );
+}
