@@ -223,6 +223,16 @@ impl TokenMarks {
         }
     }
 
+    pub fn unmark(&mut self, class: Class, range: Range<usize>) {
+        let v = match class {
+            Class::Direct => &mut self.direct,
+            Class::Indirect => &mut self.indirect,
+        };
+        for m in &mut v[range] {
+            *m = false;
+        }
+    }
+
     pub fn any(&self, i: usize) -> bool {
         self.direct[i] || self.indirect[i]
     }
@@ -256,7 +266,17 @@ pub(crate) fn predicted_marks(doc: &Doc, tokens: &[Span]) -> TokenMarks {
     let mut marks = TokenMarks::new(tokens.len());
     let quotes = doc.quotes.as_deref().unwrap_or(&[]);
     for q in quotes {
-        marks.mark(class_of(q.kind), overlapping(tokens, q.span));
+        let class = class_of(q.kind);
+        marks.mark(class, overlapping(tokens, q.span));
+        // A frame inside the sentence (*…, kann nach Angaben des Betreibers
+        // auch später erfolgen*): the quote's own cue and speaker mention
+        // are not its content.
+        let frame = [q.cue, q.speaker.as_ref().map(|s| s.span)];
+        for f in frame.into_iter().flatten() {
+            if f.start >= q.span.start && f.end <= q.span.end {
+                marks.unmark(class, overlapping(tokens, f));
+            }
+        }
     }
     if !quotes.iter().any(|q| q.kind == QuoteKind::Mixed) {
         return marks;
@@ -605,6 +625,40 @@ mod tests {
                 "stranguliert",
                 "“"
             ]
+        );
+    }
+
+    #[test]
+    fn a_frame_inside_the_quote_is_not_its_content() {
+        use newsgraph_doc::{Quote, SpanRef, Stage};
+        let text = "Der Absturz kann nach Angaben des Betreibers auch später erfolgen.";
+        let mut doc = Doc::new("t", text);
+        newsgraph_segment::SegmentStage.annotate(&mut doc);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Span::new(start, start + needle.len())
+        };
+        doc.quotes = Some(vec![Quote {
+            span: at("Der Absturz kann nach Angaben des Betreibers auch später erfolgen"),
+            kind: QuoteKind::Indirect,
+            speaker: Some(SpanRef {
+                span: at("des Betreibers"),
+                kb: None,
+            }),
+            cue: Some(at("nach Angaben")),
+            speaker_name: None,
+        }]);
+        let tokens: Vec<Span> = doc.tokens().unwrap().iter().map(|t| t.span).collect();
+        let marks = predicted_marks(&doc, &tokens);
+        let words: Vec<&str> = tokens
+            .iter()
+            .zip(&marks.indirect)
+            .filter(|(_, m)| **m)
+            .map(|(t, _)| &text[t.range()])
+            .collect();
+        assert_eq!(
+            words,
+            ["Der", "Absturz", "kann", "auch", "später", "erfolgen"]
         );
     }
 
