@@ -360,6 +360,11 @@ impl Ctx<'_, '_> {
                     break;
                 }
             }
+            // *… sagen; menschlich betrachtet, gewinnt man …*: a semicolon
+            // ends the cue's clause.
+            if self.tok(k).text == ";" && self.in_pair[k].is_none() {
+                break;
+            }
             k += 1;
         }
         if k >= b || !matches!(self.tok(k).text, "," | ":") {

@@ -985,3 +985,14 @@ fn english_would_in_reported_speech_is_no_hedge() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_semicolon_ends_the_clause_of_a_cue() {
+    let doc = analyse(
+        "de",
+        "Dasselbe muss ich von ihm sagen; menschlich betrachtet, gewinnt man ihn lieb.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert!(q.is_empty(), "{q:?}");
+}
