@@ -330,7 +330,7 @@ impl Ctx<'_, '_> {
             }
         }
         // English and colloquial German: `said that …` with no comma.
-        if k < b && matches!(self.tok(k).lower.as_str(), "dass" | "daß" | "that") {
+        if k < b && self.lex.is_complementizer(&self.tok(k).lower) {
             let (c0, c1) = trim(self.view, k, self.semicolon_or(k, b));
             let frame = self.frame_for(i, a, i + 1, role, false);
             return (c1 > c0 + 1).then_some((Complement::Clause(c0, c1), frame));
@@ -446,7 +446,7 @@ impl Ctx<'_, '_> {
             }
         }
         let first = &self.tok(c).lower;
-        let subord = matches!(first.as_str(), "dass" | "daß" | "ob" | "that" | "whether");
+        let subord = self.lex.is_complementizer(first);
         let konj = (c..clause_end).any(|j| {
             self.in_pair[j].is_none()
                 && self
@@ -884,7 +884,7 @@ impl Ctx<'_, '_> {
                     .view
                     .toks
                     .get(j + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "dass" | "daß" | "ob" | "that"))
+                    .is_some_and(|t| self.lex.is_complementizer(&t.lower))
         }) {
             return None;
         }
@@ -1716,7 +1716,7 @@ impl Ctx<'_, '_> {
             }
             let start = (a..j).rev().find(|&k| boundary(k)).map_or(a, |k| k + 1);
             let lead = (start..j).find(|&k| self.lex.class(&self.tok(k).lower) != Some("coord"))?;
-            if !matches!(self.tok(lead).lower.as_str(), "dass" | "daß" | "ob") {
+            if !self.lex.is_complementizer(&self.tok(lead).lower) {
                 return None;
             }
             first_clause.get_or_insert(lead);

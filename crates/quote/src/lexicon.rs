@@ -214,6 +214,8 @@ pub struct Lexicon {
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
     /// is the mood of a condition, not of a report.
     pub conditionals: Vec<String>,
+    /// Conjunctions that open a reported clause (*dass*, *ob*, *that*).
+    pub complementizers: Vec<String>,
     /// Clause openers after which a Konjunktiv compares, not reports
     /// (*als sei er krank*).
     pub unreported_openers: Vec<String>,
@@ -305,6 +307,7 @@ impl Lexicon {
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
+        let mut complementizers = Vec::new();
         let mut unreported_openers = Vec::new();
         let mut unreported_after = Vec::new();
         let mut jussive_verbs = Vec::new();
@@ -339,6 +342,8 @@ impl Lexicon {
                     let (verb, next) = pair.split_once('+')?;
                     Some((verb.to_lowercase(), next.to_lowercase()))
                 }));
+            } else if let ["complementizer", words] = cols[..] {
+                complementizers.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let ["cond", words] = cols[..] {
                 conditionals.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let [class, words] = cols[..] {
@@ -370,6 +375,7 @@ impl Lexicon {
             function_words,
             negators,
             conditionals,
+            complementizers,
             unreported_openers,
             unreported_after,
             jussive_verbs,
@@ -451,6 +457,11 @@ impl Lexicon {
             }
         }
         (word != lower).then_some(word)
+    }
+
+    /// Whether a lower-case word opens a reported clause (*dass*, *that*).
+    pub fn is_complementizer(&self, lower: &str) -> bool {
+        self.complementizers.iter().any(|c| c == lower)
     }
 
     /// The closed class of a lower-case word, if any.
