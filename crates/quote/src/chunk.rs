@@ -103,12 +103,7 @@ pub fn chunks(view: &View, lex: &Lexicon, a: usize, b: usize) -> Vec<Chunk> {
         if let Some(end) = phrase_end(view, lex, i, b) {
             let mut end = end;
             // Genitive attribute: *Sprecher des Ministeriums*.
-            while end < b
-                && matches!(
-                    view.toks[end].lower.as_str(),
-                    "des" | "der" | "eines" | "einer" | "of"
-                )
-            {
+            while end < b && lex.is(crate::lexicon::sets::GENITIVE_LINK, &view.toks[end].lower) {
                 match phrase_end(view, lex, end, b) {
                     Some(e) if e > end + 1 => end = e,
                     _ => break,

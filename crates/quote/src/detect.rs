@@ -5,6 +5,7 @@
 //! cue, speaker mention and the speaker's name.
 
 use crate::chunk::{chunks, Chunk};
+use crate::lexicon::sets;
 use crate::lexicon::{given_name_gender, Agreement, CueRole, Lexicon, MarkerKind, PronounPerson};
 use crate::marks::{pairs, Pair};
 use crate::view::View;
@@ -288,7 +289,7 @@ impl Ctx<'_, '_> {
             .find(|&j| self.in_pair[j].is_none() && matches!(self.tok(j).text, "," | ":" | ";"))
             .unwrap_or(b);
         // `heißt`/`hieß` report only impersonally (*hieß es*).
-        if matches!(t.lower.as_str(), "heißt" | "hieß") {
+        if self.lex.is(sets::IMPERSONAL_CUE, &t.lower) {
             let es = |j: usize| self.view.toks.get(j).is_some_and(|t| t.lower == "es");
             if !(es(i + 1) || (i > 0 && es(i - 1))) {
                 return None;
@@ -669,7 +670,7 @@ impl Ctx<'_, '_> {
             self.in_pair[j].is_none()
                 && self.tok(j).text == ","
                 && j + 2 < end
-                && self.tok(j + 1).lower == "so"
+                && self.lex.is(sets::SO_FRAME, &self.tok(j + 1).lower)
         })?;
         let c = chunks(self.view, self.lex, comma + 2, end)
             .into_iter()
@@ -801,9 +802,7 @@ impl Ctx<'_, '_> {
     /// `S zitierte O` with no reported clause: S cites O.
     fn citation(&self, i: usize, a: usize, b: usize) -> Option<Citation> {
         let t = self.tok(i);
-        if !(t.lower.starts_with("zitier")
-            || matches!(t.lower.as_str(), "citing" | "cited" | "quoted"))
-        {
+        if !self.lex.is(sets::CITING_CUE, &t.lower) {
             return None;
         }
         let frame = self.frame_for(i, a, i, CueRole::Neutral, false);
@@ -978,13 +977,13 @@ impl Ctx<'_, '_> {
             .rev()
             .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")
             .map_or(a, |j| j + 1);
-        let wie = (start..i).find(|&j| matches!(self.tok(j).lower.as_str(), "wie" | "as"))?;
+        let wie = (start..i).find(|&j| self.lex.is(sets::WIE_FRAME, &self.tok(j).lower))?;
         if wie > start + 1 || (start == a && wie != a && self.tok(a).lower != "denn") {
             return None;
         }
         let frame = self.frame_for(i, wie + 1, i, role, false);
         // *Wie es hieß, …* names no source; any other wie-clause must.
-        if frame.speaker.is_none() && !matches!(self.tok(i).lower.as_str(), "heißt" | "hieß") {
+        if frame.speaker.is_none() && !self.lex.is(sets::IMPERSONAL_CUE, &self.tok(i).lower) {
             return None;
         }
         // The cue (and its particle) closes the wie-clause.
@@ -1041,7 +1040,7 @@ impl Ctx<'_, '_> {
         b: usize,
         role: CueRole,
     ) -> Option<(usize, usize, Frame)> {
-        if i != a + 1 || !matches!(self.tok(a).lower.as_str(), "das" | "dies" | "this" | "that") {
+        if i != a + 1 || !self.lex.is(sets::ANAPHORIC_SUBJECT, &self.tok(a).lower) {
             return None;
         }
         let prev = self.tok(a).sent.checked_sub(1)?;
@@ -1408,7 +1407,7 @@ impl Ctx<'_, '_> {
                 .collect()
         };
         // *heißt es in dem Bericht*: the source is the place it is written.
-        if matches!(self.tok(i).lower.as_str(), "heißt" | "hieß") {
+        if self.lex.is(sets::IMPERSONAL_CUE, &self.tok(i).lower) {
             let place = chunks(self.view, self.lex, i + 1, hi)
                 .into_iter()
                 .find(|c| {
@@ -1450,7 +1449,7 @@ impl Ctx<'_, '_> {
         // after the cue is the addressee.
         let addressee = |c: &Chunk| {
             c.start > i
-                && matches!(self.tok(c.start).lower.as_str(), "der" | "dem" | "den")
+                && self.lex.is(sets::DATIVE_DET, &self.tok(c.start).lower)
                     | !self.tok(c.start).lower.starts_with('d')
                 && (c.start..c.end).any(|j| self.lex.is_addressee_noun(&self.tok(j).lower))
         };
@@ -1480,7 +1479,7 @@ impl Ctx<'_, '_> {
         let second = speaker.and_then(|k| {
             let (c, next) = (cs[k], cs.get(k + 1)?);
             let joined = next.start == c.end + 1
-                && matches!(self.tok(c.end).lower.as_str(), "und" | "sowie" | "and");
+                && self.lex.is(sets::SPEAKER_JOINER, &self.tok(c.end).lower);
             joined.then_some((next.start, next.end))
         });
         let speaker = speaker.map(|k| (cs[k].start, cs[k].end));
@@ -1538,8 +1537,10 @@ impl Ctx<'_, '_> {
             .any(|j| matches!(self.tok(j).text, "." | "!" | "?" | "…" | ","));
         let after = self.view.toks.get(pair.close + 1);
         let cue_after = after.is_some_and(|t| t.text == ",")
-            && (pair.close + 2..(pair.close + 5).min(self.view.toks.len()))
-                .any(|j| self.lex.is_cue(&self.tok(j).lower) || self.tok(j).lower == "so");
+            && (pair.close + 2..(pair.close + 5).min(self.view.toks.len())).any(|j| {
+                let lower = &self.tok(j).lower;
+                self.lex.is_cue(lower) || self.lex.is(sets::SO_FRAME, lower)
+            });
         // An attributive position (*der „Mitstreiter“ Putin*, *den Film „…“*).
         let attributive = self.is_attributive(p);
         let personal = (c0..c1).any(|j| {
@@ -1626,7 +1627,7 @@ impl Ctx<'_, '_> {
         };
         // `„…“, so Kim.` / `“…,” said the mayor.`
         let cue_role = self.lex.cue(&self.tok(j).lower).map(|f| f[0].role);
-        if self.tok(j).lower == "so" || cue_role.is_some() {
+        if self.lex.is(sets::SO_FRAME, &self.tok(j).lower) || cue_role.is_some() {
             let c = *chunks(self.view, self.lex, j + 1, b).first()?;
             let role = cue_role.unwrap_or(CueRole::Neutral);
             return (c.start == j + 1 && c.prep.is_none()).then(|| frame(c, j, role));
@@ -1976,12 +1977,8 @@ fn name_of(
         }
         // A name closing its phrase (*der Sender NHK*) names the speaker; a
         // name in a genitive attribute (*ein Sprecher des Kremls*) does not.
-        let genitive = (s0..e.first).any(|j| {
-            matches!(
-                view.toks[j].lower.as_str(),
-                "des" | "der" | "eines" | "einer" | "of"
-            ) && j > s0
-        });
+        let genitive =
+            (s0..e.first).any(|j| lex.is(sets::GENITIVE_LINK, &view.toks[j].lower) && j > s0);
         if e.end == s1 && !genitive {
             return Some(text.to_string());
         }
@@ -2036,7 +2033,7 @@ fn name_of(
             (None, nearest) => nearest.map(|(n, _)| n),
         };
     }
-    let definite = matches!(first.lower.as_str(), "der" | "die" | "das" | "the");
+    let definite = lex.is(sets::DEFINITE_ARTICLE, &first.lower);
     if let Some(role) = (s0..s1).find(|&j| lex.is_role(&view.toks[j].lower)) {
         // *Bundesminister Altmaier*: the capitalised words after the role
         // are the name, even when the tagger missed it.

@@ -214,6 +214,9 @@ pub struct Lexicon {
     /// Conditional subordinators (*wenn*, *falls*): Konjunktiv II after them
     /// is the mood of a condition, not of a report.
     pub conditionals: Vec<String>,
+    /// Named sets of words the detectors test for (the remaining rows of
+    /// `function-words.tsv`; names in [`sets`]).
+    word_sets: HashMap<String, std::collections::HashSet<String>>,
     /// Conjunctions that open a reported clause (*dass*, *ob*, *that*).
     pub complementizers: Vec<String>,
     /// Clause openers after which a Konjunktiv compares, not reports
@@ -307,6 +310,7 @@ impl Lexicon {
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
+        let mut word_sets: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
         let mut complementizers = Vec::new();
         let mut unreported_openers = Vec::new();
         let mut unreported_after = Vec::new();
@@ -351,6 +355,11 @@ impl Lexicon {
                     for w in words.split_whitespace() {
                         function_words.entry(w.to_lowercase()).or_insert(*class);
                     }
+                } else {
+                    word_sets
+                        .entry(class.to_string())
+                        .or_default()
+                        .extend(words.split_whitespace().map(str::to_lowercase));
                 }
             }
         }
@@ -375,6 +384,7 @@ impl Lexicon {
             function_words,
             negators,
             conditionals,
+            word_sets,
             complementizers,
             unreported_openers,
             unreported_after,
@@ -459,6 +469,14 @@ impl Lexicon {
         (word != lower).then_some(word)
     }
 
+    /// Whether a lower-case word is in the named set of `function-words.tsv`
+    /// (one of [`sets`]); a set a language does not list is empty.
+    pub fn is(&self, set: &str, lower: &str) -> bool {
+        self.word_sets
+            .get(set)
+            .is_some_and(|words| words.contains(lower))
+    }
+
     /// Whether a lower-case word opens a reported clause (*dass*, *that*).
     pub fn is_complementizer(&self, lower: &str) -> bool {
         self.complementizers.iter().any(|c| c == lower)
@@ -494,6 +512,42 @@ impl Lexicon {
     pub fn is_role(&self, lower: &str) -> bool {
         self.roles.iter().any(|r| lower.ends_with(r.as_str()))
     }
+}
+
+/// Names of the word sets in `function-words.tsv` that the detectors test
+/// for with [`Lexicon::is`].
+pub mod sets {
+    /// Verbs that report only impersonally (*heißt es*, *hieß es*).
+    pub const IMPERSONAL_CUE: &str = "impersonal-cue";
+    /// The word of a *so*-frame (*…, so Kim.*).
+    pub const SO_FRAME: &str = "so-frame";
+    /// The word of a *wie*-frame (*wie der Sprecher sagte*, *as … said*).
+    pub const WIE_FRAME: &str = "wie-frame";
+    /// Words that join two speakers (*NHK und Yonhap*).
+    pub const SPEAKER_JOINER: &str = "speaker-joiner";
+    /// Definite articles (*der Minister* names someone named before).
+    pub const DEFINITE_ARTICLE: &str = "definite-article";
+    /// Determiners that can mark a dative addressee (*sagte der Zeitung*).
+    pub const DATIVE_DET: &str = "dative-det";
+    /// Pronouns that point back to the previous sentence as a report
+    /// (*Das bestätigte der Sprecher*).
+    pub const ANAPHORIC_SUBJECT: &str = "anaphoric-subject";
+    /// Verb forms by which a source cites another (*zitierte*, *citing*).
+    pub const CITING_CUE: &str = "citing-cue";
+    /// Words that attach a genitive attribute (*Sprecher des Ministeriums*).
+    pub const GENITIVE_LINK: &str = "genitive-link";
+    /// Every set, for the test that both languages' files load them.
+    pub const ALL: [&str; 9] = [
+        IMPERSONAL_CUE,
+        SO_FRAME,
+        WIE_FRAME,
+        SPEAKER_JOINER,
+        DEFINITE_ARTICLE,
+        DATIVE_DET,
+        ANAPHORIC_SUBJECT,
+        CITING_CUE,
+        GENITIVE_LINK,
+    ];
 }
 
 struct Files {
@@ -618,6 +672,15 @@ mod tests {
             assert!(!lex.status.phrases.is_empty());
             assert!(lex.class("the").is_some() || lex.class("der").is_some());
         }
+    }
+
+    #[test]
+    fn german_lists_every_word_set() {
+        let lex = Lexicon::for_lang("de");
+        for set in sets::ALL {
+            assert!(lex.word_sets.contains_key(set), "de: no row {set}");
+        }
+        assert!(lex.is(sets::WIE_FRAME, "wie") && !lex.is(sets::WIE_FRAME, "so"));
     }
 
     #[test]
