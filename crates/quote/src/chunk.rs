@@ -141,7 +141,7 @@ fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
         && !is_nominal(view, lex, j)
         && (is_adjective(view, lex, j)
             || view.toks[j].kind == newsgraph_doc::TokenKind::Number
-            || matches!(view.toks[j].lower.as_str(), "nicht" | "bisher" | "not"))
+            || lex.is(crate::lexicon::sets::PHRASE_ADVERB, &view.toks[j].lower))
     {
         j += 1;
     }

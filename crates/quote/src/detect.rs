@@ -435,9 +435,7 @@ impl Ctx<'_, '_> {
         if self.english && self.tok(k).text == "," && k > i + 1 {
             let cs = chunks(self.view, self.lex, c, c1);
             let described = cs.first().is_some_and(|f| {
-                f.start == c
-                    && f.prep.is_none()
-                    && matches!(self.tok(c).lower.as_str(), "a" | "an" | "the")
+                f.start == c && f.prep.is_none() && self.lex.is(sets::ARTICLE, &self.tok(c).lower)
             }) && cs
                 .windows(2)
                 .all(|w| w[1].start == w[0].end + 1 || w[1].prep.is_some())
@@ -497,7 +495,7 @@ impl Ctx<'_, '_> {
             self.view
                 .toks
                 .get(j)
-                .is_some_and(|t| matches!(t.lower.as_str(), "ich" | "du"))
+                .is_some_and(|t| self.lex.is(sets::KONJUNKTIV_LOOKALIKE_SUBJECT, &t.lower))
         };
         let reported_mood = (c..clause_end).any(|j| {
             self.in_pair[j].is_none()
@@ -641,7 +639,7 @@ impl Ctx<'_, '_> {
                 .or(bare.then_some(i + 2))?;
             let opens_clause = self.view.toks.get(addressee_end).is_some_and(|t| {
                 matches!(self.lex.class(&t.lower), Some("pron" | "det"))
-                    && !matches!(t.lower.as_str(), "it" | "that" | "this")
+                    && !self.lex.is(sets::NOT_CLAUSE_OPENER, &t.lower)
             });
             if !opens_clause || addressee_end >= b {
                 return None;
@@ -1656,7 +1654,7 @@ impl Ctx<'_, '_> {
             self.view
                 .toks
                 .get(j)
-                .is_some_and(|t| matches!(t.lower.as_str(), "ich" | "du"))
+                .is_some_and(|t| self.lex.is(sets::KONJUNKTIV_LOOKALIKE_SUBJECT, &t.lower))
         };
         // *man nehme*, *man rechne nach*: an instruction, not a report
         // (only for the generated forms; *man habe* reports).

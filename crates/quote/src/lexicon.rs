@@ -536,8 +536,23 @@ pub mod sets {
     pub const CITING_CUE: &str = "citing-cue";
     /// Words that attach a genitive attribute (*Sprecher des Ministeriums*).
     pub const GENITIVE_LINK: &str = "genitive-link";
+    /// Articles (*the*, *a*): *said X, a senior analyst at …* is an
+    /// apposition.
+    pub const ARTICLE: &str = "article";
+    /// Subject pronouns whose verb form looks like a Konjunktiv I (*ich
+    /// komme*, *du habe*): the indicative, not a report.
+    pub const KONJUNKTIV_LOOKALIKE_SUBJECT: &str = "konjunktiv-lookalike-subject";
+    /// Words after an English addressee that do not open its clause
+    /// (*told him it …* is ambiguous).
+    pub const NOT_CLAUSE_OPENER: &str = "not-clause-opener";
+    /// Adverbs that may stand inside a noun phrase (*die bisher größte*).
+    pub const PHRASE_ADVERB: &str = "phrase-adverb";
     /// Every set, for the test that both languages' files load them.
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 13] = [
+        ARTICLE,
+        KONJUNKTIV_LOOKALIKE_SUBJECT,
+        NOT_CLAUSE_OPENER,
+        PHRASE_ADVERB,
         IMPERSONAL_CUE,
         SO_FRAME,
         WIE_FRAME,
