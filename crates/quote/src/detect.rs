@@ -290,7 +290,12 @@ impl Ctx<'_, '_> {
             .unwrap_or(b);
         // `heißt`/`hieß` report only impersonally (*hieß es*).
         if self.lex.is(sets::IMPERSONAL_CUE, &t.lower) {
-            let es = |j: usize| self.view.toks.get(j).is_some_and(|t| t.lower == "es");
+            let es = |j: usize| {
+                self.view
+                    .toks
+                    .get(j)
+                    .is_some_and(|t| self.lex.expletives.contains(&t.lower))
+            };
             if !(es(i + 1) || (i > 0 && es(i - 1))) {
                 return None;
             }
@@ -318,7 +323,8 @@ impl Ctx<'_, '_> {
         // English: `announced on Wednesday that …`, `added, however, that …`:
         // a short adverbial between the cue and *that*.
         if self.english {
-            let that = (k..(k + 5).min(b)).find(|&j| self.tok(j).lower == "that");
+            let that =
+                (k..(k + 5).min(b)).find(|&j| self.lex.is_complementizer(&self.tok(j).lower));
             let adverbial = |j: usize| {
                 let t = self.tok(j);
                 t.text == ","
@@ -454,7 +460,7 @@ impl Ctx<'_, '_> {
         });
         // `…, den Bären einzufangen`: a zu-infinitive clause.
         let infinitive = !matches!(role, CueRole::Confirm | CueRole::Deny)
-            && ((c..c1).any(|j| self.tok(j).lower == "zu")
+            && ((c..c1).any(|j| self.lex.is(sets::INFINITIVE_MARKER, &self.tok(j).lower))
                 || is_particle_zu_infinitive(&self.tok(c1 - 1).lower))
             && self.tok(c1 - 1).lower.ends_with('n');
         let english_clause = self.english && self.tok(k).text == ":";
@@ -673,9 +679,7 @@ impl Ctx<'_, '_> {
         let c = chunks(self.view, self.lex, comma + 2, end)
             .into_iter()
             .next()?;
-        let adverb = |j: usize| {
-            self.lex.class(&self.tok(j).lower) == Some("adv") || self.tok(j).lower == "weiter"
-        };
+        let adverb = |j: usize| self.lex.class(&self.tok(j).lower) == Some("adv");
         // `…, so Ursula Castrup, die Leiterin der Fachstelle.`: an apposition
         // to the speaker may close the sentence.
         // It is noun phrases up to the end, each right after the last (*die
@@ -771,7 +775,10 @@ impl Ctx<'_, '_> {
                 .unwrap_or(b);
             let (c0, c1) = trim(self.view, comma + 1, end);
             let infinitive = c1 > c0 + 1
-                && (c0..c1).any(|j| self.tok(j).lower == "zu" || self.tok(j).lower.contains("zu"))
+                && (c0..c1).any(|j| {
+                    let lower = &self.tok(j).lower;
+                    self.lex.is(sets::INFINITIVE_MARKER, lower) || lower.contains("zu")
+                })
                 && self.tok(c1 - 1).lower.ends_with('n')
                 && !self.tok(c1 - 1).is_capitalised();
             if !infinitive {
@@ -976,7 +983,9 @@ impl Ctx<'_, '_> {
             .find(|&j| self.in_pair[j].is_none() && self.tok(j).text == ",")
             .map_or(a, |j| j + 1);
         let wie = (start..i).find(|&j| self.lex.is(sets::WIE_FRAME, &self.tok(j).lower))?;
-        if wie > start + 1 || (start == a && wie != a && self.tok(a).lower != "denn") {
+        if wie > start + 1
+            || (start == a && wie != a && !self.lex.is(sets::WIE_FRAME_LEAD, &self.tok(a).lower))
+        {
             return None;
         }
         let frame = self.frame_for(i, wie + 1, i, role, false);
@@ -1080,7 +1089,9 @@ impl Ctx<'_, '_> {
             // `nach ersten Informationen …`: the marker is the (unnamed) source.
             let kind = match (kind, source) {
                 // `aus juristischer Sicht` without a source is a manner, not a report.
-                (MarkerKind::Before, None) if len > 1 && self.tok(m).lower != "aus" => {
+                (MarkerKind::Before, None)
+                    if len > 1 && !self.lex.is(sets::MANNER_MARKER_HEAD, &self.tok(m).lower) =>
+                {
                     MarkerKind::SelfSource
                 }
                 (MarkerKind::Before, None) => continue,
@@ -1454,8 +1465,13 @@ impl Ctx<'_, '_> {
         let unlikely = |c: &Chunk| {
             addressee(c)
                 || (c.start..c.end).all(|j| self.tok(j).timex || !self.tok(j).is_word())
-                || self.tok(c.start).lower == "als"
-                || (c.start > 0 && self.tok(c.start - 1).lower == "als")
+                || self
+                    .lex
+                    .is(sets::ROLE_PHRASE_HEAD, &self.tok(c.start).lower)
+                || (c.start > 0
+                    && self
+                        .lex
+                        .is(sets::ROLE_PHRASE_HEAD, &self.tok(c.start - 1).lower))
         };
         // English: the subject stands right before the verb (*WASHINGTON
         // (Reuters) - The White House said*).
@@ -1660,8 +1676,12 @@ impl Ctx<'_, '_> {
         // (only for the generated forms; *man habe* reports).
         let hortative = |j: usize| {
             !self.lex.konjunktiv.contains_key(&self.tok(j).lower)
-                && ((j > 0 && self.tok(j - 1).lower == "man")
-                    || self.view.toks.get(j + 1).is_some_and(|t| t.lower == "man"))
+                && ((j > 0 && self.lex.is(sets::HORTATIVE_SUBJECT, &self.tok(j - 1).lower))
+                    || self
+                        .view
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|t| self.lex.is(sets::HORTATIVE_SUBJECT, &t.lower)))
         };
         let mood = |j: usize| -> Option<u8> {
             let mood = self.mood(j)?;

@@ -547,8 +547,26 @@ pub mod sets {
     pub const NOT_CLAUSE_OPENER: &str = "not-clause-opener";
     /// Adverbs that may stand inside a noun phrase (*die bisher größte*).
     pub const PHRASE_ADVERB: &str = "phrase-adverb";
+    /// The infinitive marker (*zu*): *…, den Bären einzufangen*.
+    pub const INFINITIVE_MARKER: &str = "infinitive-marker";
+    /// A word that may open the sentence before a *wie*-frame (*Denn wie
+    /// der Sprecher sagte, …*).
+    pub const WIE_FRAME_LEAD: &str = "wie-frame-lead";
+    /// Marker heads that without a source make a manner, not a report
+    /// (*aus juristischer Sicht*).
+    pub const MANNER_MARKER_HEAD: &str = "manner-marker-head";
+    /// Words that make a phrase a role, not a speaker (*Als Begründung gab
+    /// die Stadt an*).
+    pub const ROLE_PHRASE_HEAD: &str = "role-phrase-head";
+    /// The subject of an instruction in Konjunktiv I (*man nehme*).
+    pub const HORTATIVE_SUBJECT: &str = "hortative-subject";
     /// Every set, for the test that both languages' files load them.
-    pub const ALL: [&str; 13] = [
+    pub const ALL: [&str; 18] = [
+        INFINITIVE_MARKER,
+        WIE_FRAME_LEAD,
+        MANNER_MARKER_HEAD,
+        ROLE_PHRASE_HEAD,
+        HORTATIVE_SUBJECT,
         ARTICLE,
         KONJUNKTIV_LOOKALIKE_SUBJECT,
         NOT_CLAUSE_OPENER,
