@@ -40,6 +40,27 @@ pub struct Found {
     pub conjunct_names: Vec<Option<String>>,
 }
 
+impl Found {
+    /// A quote of `kind` over tokens `content` in `sentence`, framed by
+    /// `frame` (not yet named).
+    fn framed(kind: QuoteKind, content: (usize, usize), frame: Frame, sentence: usize) -> Found {
+        Found {
+            kind,
+            content,
+            speaker: frame.speaker,
+            cue: frame.cue,
+            role: frame.role.unwrap_or(CueRole::Neutral),
+            name: None,
+            via: frame.via,
+            sentence,
+            unnamed_source: frame.unnamed,
+            antecedent: None,
+            conjuncts: frame.conjuncts,
+            conjunct_names: Vec::new(),
+        }
+    }
+}
+
 /// A frame found for a quote: who and which cue.
 #[derive(Debug, Clone, Default)]
 struct Frame {
@@ -120,20 +141,7 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 Some((Complement::Direct(p), frame)) => direct_frames[p] = Some(frame),
                 Some((Complement::Unmarked(c0, c1), frame)) => {
                     reported_here = true;
-                    found.push(Found {
-                        kind: QuoteKind::Direct,
-                        content: (c0, c1),
-                        speaker: frame.speaker,
-                        cue: frame.cue,
-                        role: frame.role.unwrap_or(CueRole::Neutral),
-                        name: None,
-                        via: frame.via,
-                        sentence: si,
-                        unnamed_source: None,
-                        antecedent: None,
-                        conjuncts: frame.conjuncts,
-                        conjunct_names: Vec::new(),
-                    });
+                    found.push(Found::framed(QuoteKind::Direct, (c0, c1), frame, si));
                     break;
                 }
                 None => citations.extend(ctx.citation(i, a, b)),
@@ -220,20 +228,12 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
             .take()
             .or_else(|| ctx.direct_frame(pi))
             .unwrap_or_default();
-        found.push(Found {
-            kind: QuoteKind::Direct,
-            content: (p.open + 1, p.close),
-            speaker: frame.speaker,
-            cue: frame.cue,
-            role: frame.role.unwrap_or(CueRole::Neutral),
-            name: None,
-            via: frame.via,
-            sentence: view.toks[p.open + 1].sent,
-            unnamed_source: None,
-            antecedent: None,
-            conjuncts: frame.conjuncts,
-            conjunct_names: Vec::new(),
-        });
+        found.push(Found::framed(
+            QuoteKind::Direct,
+            (p.open + 1, p.close),
+            frame,
+            view.toks[p.open + 1].sent,
+        ));
     }
     found.sort_by_key(|f| f.content.0);
     found.dedup_by(|later, earlier| later.content == earlier.content);
@@ -1874,20 +1874,7 @@ impl Ctx<'_, '_> {
                 absorbed[pi] = true;
             }
         }
-        Found {
-            kind,
-            content: (c0, c1),
-            speaker: frame.speaker,
-            cue: frame.cue,
-            role: frame.role.unwrap_or(CueRole::Neutral),
-            name: None,
-            via: frame.via,
-            sentence,
-            unnamed_source: frame.unnamed,
-            antecedent: None,
-            conjuncts: frame.conjuncts,
-            conjunct_names: Vec::new(),
-        }
+        Found::framed(kind, (c0, c1), frame, sentence)
     }
 }
 
