@@ -996,3 +996,15 @@ fn a_semicolon_ends_the_clause_of_a_cue() {
     let q = quotes(&doc);
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn english_role_nouns_before_a_name_are_not_the_name() {
+    let doc = analyse(
+        "en",
+        "\"We have been patient,\" union negotiator Niek Stam told reporters.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("Niek Stam"), "{q:?}");
+}
