@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_org_lists import lines, load_loc  # noqa: E402  (the list block format and list reader)
+from gen_org_lists import tok as org_tok  # noqa: E402
 
 OUT = Path("resources/de/ner")
 
 
 def tok(name):
-    """Splits slashes, brackets, quotes and commas off; keeps dots of abbreviations."""
-    name = re.sub(r"([/()\"„“,:!?])", r" \1 ", name)
-    return " ".join(name.split())
+    """As gen_org_lists.tok, and colons and sentence marks (titles of works) too."""
+    return org_tok(name, split="/()\"„“,:!?")
 
 
 def person_variants(name):

@@ -42,9 +42,10 @@ GEN_HEADS = re.compile(r"(amt|gericht|institut|werk|haus|rat|bund|verband|komite
                        r"direktorium|sekretariat|observatorium|gymnasium|klinikum|landgericht|kammer?amt)$")
 
 
-def tok(name):
-    """Splits slashes and brackets off; keeps dots of abbreviations and ordinals."""
-    name = re.sub(r"([/()\"„“,])", r" \1 ", name)
+def tok(name, split=r"/()\"„“,"):
+    """Splits the characters in `split` (slashes, brackets, quotes, commas) off
+    as tokens; keeps dots of abbreviations and ordinals."""
+    name = re.sub("([" + re.escape(split) + "])", r" \1 ", name)
     return " ".join(name.split())
 
 
