@@ -587,21 +587,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_mixed_quote_counts_as_indirect_and_its_fragment_as_direct_too() {
-        use newsgraph_doc::{Quote, Stage};
-        let text = "Er sagte, der Sohn habe sich „bewusst stranguliert“. Dann ging er.";
+    /// The byte span of `needle` in `text`.
+    fn at(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    }
+
+    /// The words of `text` (segmented, with `quote` as its only quote) that
+    /// [`predicted_marks`] marks direct and indirect.
+    fn marked_words(text: &str, quote: newsgraph_doc::Quote) -> (Vec<&str>, Vec<&str>) {
+        use newsgraph_doc::Stage;
         let mut doc = Doc::new("t", text);
         newsgraph_segment::SegmentStage.annotate(&mut doc);
-        let start = text.find("der Sohn").unwrap();
-        let end = text.find(". Dann").unwrap();
-        doc.quotes = Some(vec![Quote {
-            span: Span::new(start, end),
-            kind: QuoteKind::Mixed,
-            speaker: None,
-            cue: None,
-            speaker_name: None,
-        }]);
+        doc.quotes = Some(vec![quote]);
         let tokens: Vec<Span> = doc.tokens().unwrap().iter().map(|t| t.span).collect();
         let marks = predicted_marks(&doc, &tokens);
         let words = |v: &[bool]| -> Vec<&str> {
@@ -612,9 +610,25 @@ mod tests {
                 .map(|(t, _)| &text[t.range()])
                 .collect()
         };
-        assert_eq!(words(&marks.direct), ["bewusst", "stranguliert"]);
+        (words(&marks.direct), words(&marks.indirect))
+    }
+
+    #[test]
+    fn a_mixed_quote_counts_as_indirect_and_its_fragment_as_direct_too() {
+        let text = "Er sagte, der Sohn habe sich „bewusst stranguliert“. Dann ging er.";
+        let (direct, indirect) = marked_words(
+            text,
+            newsgraph_doc::Quote {
+                span: Span::new(at(text, "der Sohn").start, at(text, ". Dann").start),
+                kind: QuoteKind::Mixed,
+                speaker: None,
+                cue: None,
+                speaker_name: None,
+            },
+        );
+        assert_eq!(direct, ["bewusst", "stranguliert"]);
         assert_eq!(
-            words(&marks.indirect),
+            indirect,
             [
                 "der",
                 "Sohn",
@@ -630,34 +644,25 @@ mod tests {
 
     #[test]
     fn a_frame_inside_the_quote_is_not_its_content() {
-        use newsgraph_doc::{Quote, SpanRef, Stage};
         let text = "Der Absturz kann nach Angaben des Betreibers auch später erfolgen.";
-        let mut doc = Doc::new("t", text);
-        newsgraph_segment::SegmentStage.annotate(&mut doc);
-        let at = |needle: &str| {
-            let start = text.find(needle).unwrap();
-            Span::new(start, start + needle.len())
-        };
-        doc.quotes = Some(vec![Quote {
-            span: at("Der Absturz kann nach Angaben des Betreibers auch später erfolgen"),
-            kind: QuoteKind::Indirect,
-            speaker: Some(SpanRef {
-                span: at("des Betreibers"),
-                kb: None,
-            }),
-            cue: Some(at("nach Angaben")),
-            speaker_name: None,
-        }]);
-        let tokens: Vec<Span> = doc.tokens().unwrap().iter().map(|t| t.span).collect();
-        let marks = predicted_marks(&doc, &tokens);
-        let words: Vec<&str> = tokens
-            .iter()
-            .zip(&marks.indirect)
-            .filter(|(_, m)| **m)
-            .map(|(t, _)| &text[t.range()])
-            .collect();
+        let (_, indirect) = marked_words(
+            text,
+            newsgraph_doc::Quote {
+                span: at(
+                    text,
+                    "Der Absturz kann nach Angaben des Betreibers auch später erfolgen",
+                ),
+                kind: QuoteKind::Indirect,
+                speaker: Some(newsgraph_doc::SpanRef {
+                    span: at(text, "des Betreibers"),
+                    kb: None,
+                }),
+                cue: Some(at(text, "nach Angaben")),
+                speaker_name: None,
+            },
+        );
         assert_eq!(
-            words,
+            indirect,
             ["Der", "Absturz", "kann", "auch", "später", "erfolgen"]
         );
     }
