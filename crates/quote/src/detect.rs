@@ -1457,9 +1457,11 @@ impl Ctx<'_, '_> {
         // *sagte der Nachrichtenagentur Reuters*, *sagte Reportern*: a dative
         // after the cue is the addressee.
         let addressee = |c: &Chunk| {
+            let first = &self.tok(c.start).lower;
+            let dative_or_bare =
+                self.lex.is(sets::DATIVE_DET, first) || self.lex.class(first) != Some("det");
             c.start > i
-                && self.lex.is(sets::DATIVE_DET, &self.tok(c.start).lower)
-                    | !self.tok(c.start).lower.starts_with('d')
+                && dative_or_bare
                 && (c.start..c.end).any(|j| self.lex.is_addressee_noun(&self.tok(j).lower))
         };
         let unlikely = |c: &Chunk| {
