@@ -110,7 +110,11 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
     let mut citations: Vec<Citation> = Vec::new();
 
     let mut reported_before = false;
+    let mut covered_until = 0;
     for (si, &(a, b)) in view.sents.iter().enumerate() {
+        if a < covered_until {
+            continue;
+        }
         if si > 0 {
             reported_before = found.last().is_some_and(|f| f.sentence + 1 == si);
         }
@@ -142,6 +146,7 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 Some((Complement::Unmarked(c0, c1), frame)) => {
                     reported_here = true;
                     found.push(Found::framed(QuoteKind::Direct, (c0, c1), frame, si));
+                    covered_until = c1;
                     break;
                 }
                 None => citations.extend(ctx.citation(i, a, b)),
@@ -513,12 +518,72 @@ impl Ctx<'_, '_> {
             && !self.english
             && role == CueRole::Neutral
             && frame.speaker.is_some()
-            && self.in_own_voice(c, c1)
         {
-            return Some((Complement::Unmarked(c0, c1), frame));
+            if self.opens_block(c) && self.announces_passage(a, c, &frame) {
+                let end = trim(self.view, c0, self.block_end(c)).1;
+                return Some((Complement::Unmarked(c0, end), frame));
+            }
+            if self.in_own_voice(c, c1) {
+                return Some((Complement::Unmarked(c0, c1), frame));
+            }
         }
         (subord || konj || infinitive || english_clause || main_clause)
             .then_some((Complement::Clause(c0, c1), frame))
+    }
+
+    /// Whether the text after a frame's colon at `c - 1` is a reprinted
+    /// passage (*Die Zeitung berichtet: Am 12. Dezember …*): it opens with a
+    /// capitalised word, outside quotation marks.
+    fn opens_block(&self, c: usize) -> bool {
+        self.in_pair[c].is_none() && self.tok(c).is_capitalised()
+    }
+
+    /// Whether the frame `a..c` announces a passage rather than a remark:
+    /// it says so (*folgende Geschichte*, *wie folgt*) or its source is a
+    /// text or publication (*Die Neue Berliner Zeitung berichtet*, *Art. 36
+    /// lautet*, *Die „Times“ schreibt*).
+    fn announces_passage(&self, a: usize, c: usize, frame: &Frame) -> bool {
+        let announced = (a..c).any(|j| self.lex.is(sets::PASSAGE_ANNOUNCER, &self.tok(j).lower));
+        let published = frame.speaker.is_some_and(|(s0, s1)| {
+            (s0..s1).any(|j| {
+                self.in_pair[j].is_some() || self.lex.is_publication_noun(&self.tok(j).lower)
+            })
+        });
+        announced || published
+    }
+
+    /// Where a reprinted passage starting at `c` ends: before the next
+    /// paragraph, or before a sentence opening a new item (*— Die St.
+    /// Galler …*, *\* Waffentragen …*), else at the end of the text.
+    fn block_end(&self, c: usize) -> usize {
+        let here = self.view.toks[c].sent;
+        self.view.sents[here + 1..]
+            .iter()
+            .map(|&(a, _)| a)
+            .find(|&a| {
+                let t = self.tok(a);
+                t.para_start || self.lex.is(sets::ITEM_MARKER, &t.lower) || self.is_heading(a)
+            })
+            .unwrap_or(self.view.toks.len())
+    }
+
+    /// Whether the sentence starting at token `a` is a dateline or heading
+    /// (*Köln 12. September.*): a few words, each capitalised, a number or
+    /// part of a date.
+    fn is_heading(&self, a: usize) -> bool {
+        let toks = &self.view.toks;
+        let sent = toks[a].sent;
+        let words: Vec<&crate::view::Tok> = toks[a..]
+            .iter()
+            .take_while(|t| t.sent == sent)
+            .filter(|t| t.is_word() || t.kind == newsgraph_doc::TokenKind::Number)
+            .collect();
+        !words.is_empty()
+            && words.len() <= 8
+            && words.iter().any(|t| t.timex)
+            && words.iter().all(|t| {
+                t.timex || t.is_capitalised() || t.kind == newsgraph_doc::TokenKind::Number
+            })
     }
 
     /// Whether tokens `c..end` (outside quotations) read as someone's own

@@ -233,6 +233,9 @@ pub struct Lexicon {
     pub jussive_participles: Vec<String>,
     /// Nouns that introduce a title or name in quotation marks (*Film*, *Motto*).
     pub title_nouns: Vec<String>,
+    /// Nouns naming a text or publication (*Zeitung*, *Blatt*, *Artikel*);
+    /// compounds ending in one count.
+    pub publication_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
     pub source_nouns: Vec<String>,
     /// Nouns for whom a statement is made (*sagte der Zeitung*), lower case.
@@ -395,6 +398,7 @@ impl Lexicon {
             pronoun_persons,
             pronoun_agreement,
             title_nouns: words(files.title_nouns),
+            publication_nouns: words(files.publication_nouns),
             source_nouns: words(files.source_nouns),
             addressee_nouns: words(files.addressee_nouns),
             speech_nouns: words(files.speech_nouns),
@@ -508,6 +512,14 @@ impl Lexicon {
         self.title_nouns.iter().any(|r| lower.ends_with(r.as_str()))
     }
 
+    /// Whether a lower-case word names a text or publication, or is a
+    /// compound ending in one (*Abendblatt*).
+    pub fn is_publication_noun(&self, lower: &str) -> bool {
+        self.publication_nouns
+            .iter()
+            .any(|r| lower.ends_with(r.as_str()))
+    }
+
     /// Whether a lower-case word is a role noun or a compound ending in one.
     pub fn is_role(&self, lower: &str) -> bool {
         self.roles.iter().any(|r| lower.ends_with(r.as_str()))
@@ -560,8 +572,15 @@ pub mod sets {
     pub const ROLE_PHRASE_HEAD: &str = "role-phrase-head";
     /// The subject of an instruction in Konjunktiv I (*man nehme*).
     pub const HORTATIVE_SUBJECT: &str = "hortative-subject";
+    /// Tokens that open a new item in running text without paragraph
+    /// breaks (*— Die St. Galler …*, *\* Waffentragen …*).
+    pub const ITEM_MARKER: &str = "item-marker";
+    /// Words by which a frame announces a passage (*folgende Geschichte*).
+    pub const PASSAGE_ANNOUNCER: &str = "passage-announcer";
     /// Every set, for the test that both languages' files load them.
-    pub const ALL: [&str; 18] = [
+    pub const ALL: [&str; 20] = [
+        PASSAGE_ANNOUNCER,
+        ITEM_MARKER,
         INFINITIVE_MARKER,
         WIE_FRAME_LEAD,
         MANNER_MARKER_HEAD,
@@ -594,6 +613,7 @@ struct Files {
     roles: &'static str,
     function_words: &'static str,
     title_nouns: &'static str,
+    publication_nouns: &'static str,
     source_nouns: &'static str,
     addressee_nouns: &'static str,
     speech_nouns: &'static str,
@@ -625,6 +645,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/function-words.tsv"
+            )),
+            publication_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/publication-nouns.txt"
             )),
             title_nouns: include_str!(concat!(
                 "../../../resources/",

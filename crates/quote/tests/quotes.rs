@@ -840,7 +840,7 @@ fn unmarked_direct_speech_after_a_cue_and_colon_needs_the_speakers_own_voice() {
     let doc = analyse(
         "de",
         "Er sagt: Wir haben Beobachterstatus. Die Ministerin sagte: Ich komme morgen. \
-         Die Zeitung berichtet: Der Zug fiel aus. Die Namen lauten: Anna, Berta und Clara.",
+         Der Schaffner berichtet: Der Zug fiel aus. Die Namen lauten: Anna, Berta und Clara.",
         &[],
     );
     let q = quotes(&doc);
@@ -851,6 +851,64 @@ fn unmarked_direct_speech_after_a_cue_and_colon_needs_the_speakers_own_voice() {
             (QuoteKind::Direct, "Wir haben Beobachterstatus"),
             (QuoteKind::Direct, "Ich komme morgen"),
         ]
+    );
+}
+
+#[test]
+fn a_publication_reporting_after_a_colon_reprints_a_passage_to_the_end_of_its_paragraph() {
+    let doc = analyse(
+        "de",
+        "Die Neue Berliner Zeitung berichtet: Die Cholera ist in der Stadt aufgetreten. \
+         Das Hospital wurde eröffnet.\n\nIn Köln blieb es ruhig. Der Bürgermeister \
+         erzählt folgende Geschichte: Ein Knecht ging in den Stall. Dort fand er ein Pferd.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(QuoteKind, &str)> = q.iter().map(|r| (r.0, r.1.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                QuoteKind::Direct,
+                "Die Cholera ist in der Stadt aufgetreten. Das Hospital wurde eröffnet"
+            ),
+            (
+                QuoteKind::Direct,
+                "Ein Knecht ging in den Stall. Dort fand er ein Pferd"
+            ),
+        ]
+    );
+    assert_eq!(
+        q[0].2.as_deref(),
+        Some("Die Neue Berliner Zeitung"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_reprinted_passage_in_running_text_ends_at_a_dateline_or_a_new_item() {
+    // The whole pipeline: a dateline is told by its timex.
+    let mut doc = Doc::new(
+        "t",
+        "Die Zeitung schreibt: Wir bemerken, dass die Cholera aufgetreten ist. Es gibt \
+         viele Kranke. Köln 12. September. Gestern gab es Unruhen. Das Blatt meldet: \
+         Der Zug fiel aus. — Die St. Galler wollen eine Bahn bauen.",
+    );
+    doc.meta.lang = Some("de".into());
+    doc.meta.dct = Some(jiff::civil::date(1850, 9, 13));
+    newsgraph_pipeline::standard()
+        .unwrap()
+        .run(&mut doc)
+        .unwrap();
+    let q = quotes(&doc);
+    let rows: Vec<&str> = q.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        rows,
+        [
+            "Wir bemerken, dass die Cholera aufgetreten ist. Es gibt viele Kranke",
+            "Der Zug fiel aus"
+        ],
+        "{q:?}"
     );
 }
 
