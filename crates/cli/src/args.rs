@@ -257,6 +257,12 @@ pub enum EvalCommand {
         /// token-level scores of direct and indirect representation.
         #[arg(long, value_name = "DIR")]
         redewiedergabe: Option<PathBuf>,
+        /// With --redewiedergabe: first train a token model that refines the
+        /// rule quotes on this other Redewiedergabe folder, then score the
+        /// rules with the model. Measures what learning adds; the model is
+        /// not saved (the corpus is licensed non-commercial).
+        #[arg(long, value_name = "DIR", requires = "redewiedergabe")]
+        learn_from: Option<PathBuf>,
         /// Score the fiction/ part of Redewiedergabe instead of nonfiction/.
         #[arg(long, conflicts_with_all = ["news", "spkatt", "meantime"])]
         fiction: bool,

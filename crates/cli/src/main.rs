@@ -189,6 +189,7 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Quotes {
             news,
             redewiedergabe,
+            learn_from,
             fiction,
             spkatt,
             meantime,
@@ -196,7 +197,7 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
             json,
         } => eval_quotes(
             news,
-            redewiedergabe.map(|d| (d, fiction)),
+            redewiedergabe.map(|d| (d, fiction, learn_from)),
             spkatt,
             meantime,
             no_ner,
@@ -206,11 +207,39 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Trains the token model of `newsgraph_quote::learn` on a Redewiedergabe
+/// folder annotated by `pipeline`.
+fn train_token_model(
+    pipeline: &newsgraph_pipeline::Pipeline,
+    dir: &std::path::Path,
+    fiction: bool,
+) -> Result<newsgraph_quote::learn::TokenModel> {
+    use newsgraph_quote::{eval::redewiedergabe, learn};
+    let samples = redewiedergabe::read(dir, fiction)
+        .with_context(|| format!("reading training data from {}", dir.display()))?;
+    let mut examples = Vec::new();
+    for sample in &samples {
+        let mut doc = sample.doc();
+        if let Err(e) = pipeline.run(&mut doc) {
+            eprintln!("newsgraph: warning: {}: {e}; not trained on", sample.name);
+            continue;
+        }
+        let gold = redewiedergabe::gold_classes(sample, &learn::token_spans(&doc));
+        examples.extend(learn::Example::new(&doc, &gold));
+    }
+    eprintln!(
+        "newsgraph: training the token model on {} documents of {}",
+        examples.len(),
+        dir.display()
+    );
+    Ok(learn::TokenModel::train(&examples, 10))
+}
+
 /// `eval quotes`: runs segmentation, NER (unless `no_ner` or it fails to
 /// load) and the quote stage on one corpus and prints the scores.
 fn eval_quotes(
     news: Option<PathBuf>,
-    redewiedergabe: Option<(PathBuf, bool)>,
+    redewiedergabe: Option<(PathBuf, bool, Option<PathBuf>)>,
     spkatt: Option<PathBuf>,
     meantime: Option<PathBuf>,
     no_ner: bool,
@@ -242,9 +271,19 @@ fn eval_quotes(
             let s = eval::news::evaluate(&p, run).with_context(|| context(&p))?;
             ("news", p, s.to_string(), serde_json::to_value(&s)?)
         }
-        (None, Some((p, fiction)), _, _) => {
-            let s =
-                eval::redewiedergabe::evaluate(&p, fiction, run).with_context(|| context(&p))?;
+        (None, Some((p, fiction, learn_from)), _, _) => {
+            let s = match learn_from {
+                None => eval::redewiedergabe::evaluate(&p, fiction, run),
+                Some(train_dir) => {
+                    let model = train_token_model(&pipeline, &train_dir, fiction)?;
+                    eval::redewiedergabe::evaluate(&p, fiction, |d: &mut newsgraph_doc::Doc| {
+                        pipeline.run(d)?;
+                        model.apply(d);
+                        Ok::<(), newsgraph_pipeline::PipelineError>(())
+                    })
+                }
+            }
+            .with_context(|| context(&p))?;
             let corpus = if fiction {
                 "redewiedergabe-fiction"
             } else {

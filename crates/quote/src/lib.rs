@@ -16,6 +16,7 @@ pub mod chunk;
 pub mod claims;
 pub mod detect;
 pub mod eval;
+pub mod learn;
 pub mod lexicon;
 pub mod marks;
 pub mod view;

@@ -298,6 +298,38 @@ mod redewiedergabe_corpus {
     }
 
     #[test]
+    fn gold_classes_follow_the_pipeline_tokens() {
+        let s = redewiedergabe::parse("x", &sample()).unwrap();
+        let mut doc = s.doc();
+        segmented(&mut doc);
+        let spans = newsgraph_quote::learn::token_spans(&doc);
+        let classes = redewiedergabe::gold_classes(&s, &spans);
+        let words: Vec<(&str, Option<bool>)> = spans
+            .iter()
+            .map(|t| &s.text[t.range()])
+            .zip(classes)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Müller", None),
+                ("sagte", None),
+                (":", None),
+                ("»", Some(true)),
+                ("Schön", Some(true)),
+                ("ist", Some(true)),
+                ("es", Some(true)),
+                (".", Some(true)),
+                ("«", Some(true)),
+                ("Er", Some(false)),
+                ("sei", Some(false)),
+                ("müde", Some(false)),
+                (".", None),
+            ]
+        );
+    }
+
+    #[test]
     fn tokens_are_scored_by_class() {
         let s = redewiedergabe::parse("x", &sample()).unwrap();
         let mut doc = s.doc();

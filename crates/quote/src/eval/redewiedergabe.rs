@@ -298,6 +298,40 @@ impl fmt::Display for Scores {
     }
 }
 
+/// The gold class of each token of `doc` (the sample's text, tokenised by
+/// the pipeline; `spans` are its tokens): `Some(true)` inside a direct
+/// instance, `Some(false)` inside an indirect one, else `None`, taken from
+/// the corpus tokens it overlaps.
+pub fn gold_classes(sample: &Sample, spans: &[Span]) -> Vec<Option<bool>> {
+    let mut corpus = vec![None; sample.tokens.len()];
+    for inst in &sample.instances {
+        let class = match inst.target() {
+            Target::Direct => true,
+            Target::Indirect => false,
+            Target::FreeIndirect | Target::Reported => continue,
+        };
+        for &t in &inst.tokens {
+            if corpus[t] != Some(true) {
+                corpus[t] = Some(class);
+            }
+        }
+    }
+    spans
+        .iter()
+        .map(|&span| {
+            let range = super::overlapping(&sample.tokens, span);
+            let classes = &corpus[range];
+            if classes.contains(&Some(true)) {
+                Some(true)
+            } else if classes.contains(&Some(false)) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// Scores the quotes of `doc` (the sample's text, annotated by the pipeline)
 /// against the sample's gold.
 pub fn score(sample: &Sample, doc: &Doc) -> Scores {
