@@ -816,6 +816,9 @@ impl Ctx<'_, '_> {
     /// `die Forderung des Vorsitzenden, auf die SPD zuzugehen`: a
     /// speech-act noun and its zu-infinitive; the genitive is the speaker.
     fn speech_noun(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
+        if let Some(found) = self.belief_noun(a, b) {
+            return Some(found);
+        }
         for n in a..b {
             let t = self.tok(n);
             if self.in_pair[n].is_some()
@@ -863,6 +866,51 @@ impl Ctx<'_, '_> {
                     role: Some(CueRole::Demand),
                     via: None,
                     unnamed: None,
+                },
+            ));
+        }
+        None
+    }
+
+    /// *der Meinung, daß …*, *in der Erkenntnis, daß …*: a noun of belief
+    /// or expectation whose *dass*-clause is what is believed.
+    fn belief_noun(&self, a: usize, b: usize) -> Option<(usize, usize, Frame)> {
+        for n in a..b {
+            let t = self.tok(n);
+            if self.in_pair[n].is_some()
+                || !t.is_capitalised()
+                || !self.lex.is_belief_noun(&t.lower)
+            {
+                continue;
+            }
+            let Some(comma) = self
+                .view
+                .toks
+                .get(n + 1)
+                .filter(|t| t.text == ",")
+                .map(|_| n + 1)
+            else {
+                continue;
+            };
+            if !self
+                .view
+                .toks
+                .get(comma + 1)
+                .is_some_and(|t| self.lex.is_complementizer(&t.lower))
+            {
+                continue;
+            }
+            let (c0, c1) = trim(self.view, comma + 1, self.semicolon_or(comma + 1, b));
+            if c1 <= c0 + 2 {
+                continue;
+            }
+            return Some((
+                c0,
+                c1,
+                Frame {
+                    cue: Some((n, n + 1)),
+                    role: Some(CueRole::Belief),
+                    ..Frame::default()
                 },
             ));
         }
@@ -1450,6 +1498,10 @@ impl Ctx<'_, '_> {
 
     /// `unter Berufung auf X` right after a source.
     fn via_after(&self, f: usize, b: usize) -> Option<(usize, usize)> {
+        // A quoted name left open at a paragraph break ends past the sentence.
+        if f >= b {
+            return None;
+        }
         let words = self.view.lowers(f, b);
         let (kind, len) = self.lex.markers.match_at(&words, 0)?;
         if kind != MarkerKind::Via {

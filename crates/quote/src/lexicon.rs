@@ -236,6 +236,9 @@ pub struct Lexicon {
     /// Nouns naming a text or publication (*Zeitung*, *Blatt*, *Artikel*);
     /// compounds ending in one count.
     pub publication_nouns: Vec<String>,
+    /// Nouns of belief or expectation whose *dass*-clause is what is
+    /// believed (*der Meinung, daß …*); compounds ending in one count.
+    pub belief_nouns: Vec<String>,
     /// Nouns naming a source of information (*Angaben*, *Bericht*, *Studie*).
     pub source_nouns: Vec<String>,
     /// Nouns for whom a statement is made (*sagte der Zeitung*), lower case.
@@ -399,6 +402,7 @@ impl Lexicon {
             pronoun_agreement,
             title_nouns: words(files.title_nouns),
             publication_nouns: words(files.publication_nouns),
+            belief_nouns: words(files.belief_nouns),
             source_nouns: words(files.source_nouns),
             addressee_nouns: words(files.addressee_nouns),
             speech_nouns: words(files.speech_nouns),
@@ -512,6 +516,14 @@ impl Lexicon {
         self.title_nouns.iter().any(|r| lower.ends_with(r.as_str()))
     }
 
+    /// Whether a lower-case word is a noun of belief or expectation, or a
+    /// compound ending in one (*Grundüberzeugung*).
+    pub fn is_belief_noun(&self, lower: &str) -> bool {
+        self.belief_nouns
+            .iter()
+            .any(|r| lower.ends_with(r.as_str()))
+    }
+
     /// Whether a lower-case word names a text or publication, or is a
     /// compound ending in one (*Abendblatt*).
     pub fn is_publication_noun(&self, lower: &str) -> bool {
@@ -614,6 +626,7 @@ struct Files {
     function_words: &'static str,
     title_nouns: &'static str,
     publication_nouns: &'static str,
+    belief_nouns: &'static str,
     source_nouns: &'static str,
     addressee_nouns: &'static str,
     speech_nouns: &'static str,
@@ -645,6 +658,11 @@ macro_rules! files {
                 "../../../resources/",
                 $lang,
                 "/quote/function-words.tsv"
+            )),
+            belief_nouns: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/quote/belief-nouns.txt"
             )),
             publication_nouns: include_str!(concat!(
                 "../../../resources/",

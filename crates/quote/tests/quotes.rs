@@ -913,6 +913,25 @@ fn a_reprinted_passage_in_running_text_ends_at_a_dateline_or_a_new_item() {
 }
 
 #[test]
+fn a_dass_clause_after_a_noun_of_belief_is_what_is_believed() {
+    let doc = analyse(
+        "de",
+        "Ich bin der Meinung, dass die Steuer zu hoch ist. Der Zeuge bezeugte, dass er \
+         dort war. Die Meinung der Leute ist geteilt, weil das Wetter schlecht ist.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let rows: Vec<(QuoteKind, &str)> = q.iter().map(|r| (r.0, r.1.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (QuoteKind::Indirect, "dass die Steuer zu hoch ist"),
+            (QuoteKind::Indirect, "dass er dort war"),
+        ]
+    );
+}
+
+#[test]
 fn the_name_after_a_role_noun_names_the_speaker_even_untagged() {
     let doc = analyse(
         "de",
