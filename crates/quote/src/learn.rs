@@ -375,6 +375,15 @@ mod tests {
             .collect()
     }
 
+    fn rows(doc: &Doc) -> Vec<(QuoteKind, String)> {
+        doc.quotes
+            .as_deref()
+            .unwrap()
+            .iter()
+            .map(|q| (q.kind, doc.slice(q.span).to_string()))
+            .collect()
+    }
+
     const TEXTS: [&str; 3] = [
         "Er sagte: „Das ist gut.“ Sie meinte, das sei schlecht.",
         "Der Minister erklärte, die Lage sei ernst. „Wir handeln“, sagte er.",
@@ -391,21 +400,9 @@ mod tests {
         assert_eq!(examples.len(), TEXTS.len());
         let model = TokenModel::train(&examples, 5);
         let mut doc = annotated(TEXTS[0]);
-        let rules: Vec<(QuoteKind, String)> = doc
-            .quotes
-            .as_deref()
-            .unwrap()
-            .iter()
-            .map(|q| (q.kind, doc.slice(q.span).to_string()))
-            .collect();
+        let rules = rows(&doc);
         model.apply(&mut doc);
-        let learned: Vec<(QuoteKind, String)> = doc
-            .quotes
-            .as_deref()
-            .unwrap()
-            .iter()
-            .map(|q| (q.kind, doc.slice(q.span).to_string()))
-            .collect();
+        let learned = rows(&doc);
         assert!(!rules.is_empty());
         assert_eq!(learned, rules);
         assert!(doc.quotes.as_deref().unwrap()[0].speaker.is_some());

@@ -498,44 +498,41 @@ impl Lexicon {
     /// Whether a lower-case word names a source of information, alone or as
     /// the end of a compound (*Polizeiangaben*).
     pub fn is_source_noun(&self, lower: &str) -> bool {
-        self.source_nouns
-            .iter()
-            .any(|r| lower.ends_with(r.as_str()))
+        ends_with_any(&self.source_nouns, lower)
     }
 
     /// Whether a lower-case word is, or ends in, a noun for whom a statement
     /// is made (*Reportern*, *Nachrichtenagentur*).
     pub fn is_addressee_noun(&self, lower: &str) -> bool {
-        self.addressee_nouns
-            .iter()
-            .any(|r| lower.ends_with(r.as_str()))
+        ends_with_any(&self.addressee_nouns, lower)
     }
 
     /// Whether a lower-case word introduces a title (*Film*, *Dokumentarfilm*).
     pub fn is_title_noun(&self, lower: &str) -> bool {
-        self.title_nouns.iter().any(|r| lower.ends_with(r.as_str()))
+        ends_with_any(&self.title_nouns, lower)
     }
 
     /// Whether a lower-case word is a noun of belief or expectation, or a
     /// compound ending in one (*Grundüberzeugung*).
     pub fn is_belief_noun(&self, lower: &str) -> bool {
-        self.belief_nouns
-            .iter()
-            .any(|r| lower.ends_with(r.as_str()))
+        ends_with_any(&self.belief_nouns, lower)
     }
 
     /// Whether a lower-case word names a text or publication, or is a
     /// compound ending in one (*Abendblatt*).
     pub fn is_publication_noun(&self, lower: &str) -> bool {
-        self.publication_nouns
-            .iter()
-            .any(|r| lower.ends_with(r.as_str()))
+        ends_with_any(&self.publication_nouns, lower)
     }
 
     /// Whether a lower-case word is a role noun or a compound ending in one.
     pub fn is_role(&self, lower: &str) -> bool {
-        self.roles.iter().any(|r| lower.ends_with(r.as_str()))
+        ends_with_any(&self.roles, lower)
     }
+}
+
+/// Whether `lower` is one of `words` or a compound ending in one.
+fn ends_with_any(words: &[String], lower: &str) -> bool {
+    words.iter().any(|w| lower.ends_with(w.as_str()))
 }
 
 /// Names of the word sets in `function-words.tsv` that the detectors test
