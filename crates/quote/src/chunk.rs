@@ -60,10 +60,7 @@ fn is_adjective(view: &View, lex: &Lexicon, i: usize) -> bool {
     if !t.is_word() || t.is_capitalised() || lex.class(&t.lower).is_some() || lex.is_cue(&t.lower) {
         return false;
     }
-    ["e", "en", "er", "es", "em"]
-        .iter()
-        .any(|e| t.lower.ends_with(e))
-        || lex.class("the").is_some()
+    lex.has_adjective_ending(&t.lower) || lex.class("the").is_some()
 }
 
 /// Chunks tokens `a..b` into noun phrases, left to right.

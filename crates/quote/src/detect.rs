@@ -427,9 +427,7 @@ impl Ctx<'_, '_> {
                     self.lex.class(&t.lower) == Some("adv")
                         || (t.is_word()
                             && !t.is_capitalised()
-                            && ["e", "en", "er", "es", "em"]
-                                .iter()
-                                .any(|e| t.lower.ends_with(e)))
+                            && self.lex.has_adjective_ending(&t.lower))
                 } {
                     name_at += 1;
                 }
@@ -823,11 +821,7 @@ impl Ctx<'_, '_> {
             let t = self.tok(n);
             if self.in_pair[n].is_some()
                 || !t.is_capitalised()
-                || !self
-                    .lex
-                    .speech_nouns
-                    .iter()
-                    .any(|s| t.lower.ends_with(s.as_str()))
+                || !self.lex.is_speech_noun(&t.lower)
             {
                 continue;
             }
@@ -1466,10 +1460,7 @@ impl Ctx<'_, '_> {
                 return self.lex.is_source_noun(&t.lower).then_some(j + 1 - m);
             }
             let modifier = self.lex.class(&t.lower) == Some("det")
-                || (t.is_word()
-                    && ["e", "en", "er", "es", "em"]
-                        .iter()
-                        .any(|e| t.lower.ends_with(e)));
+                || (t.is_word() && self.lex.has_adjective_ending(&t.lower));
             if !modifier {
                 return None;
             }
@@ -1643,9 +1634,7 @@ impl Ctx<'_, '_> {
             matches!(self.lex.class(&t.lower), Some("det"))
                 || (t.is_word()
                     && !t.is_capitalised()
-                    && ["e", "en", "er", "es", "em"]
-                        .iter()
-                        .any(|e| t.lower.ends_with(e))
+                    && self.lex.has_adjective_ending(&t.lower)
                     && self.lex.class(&t.lower).is_none()
                     && !self.lex.is_cue(&t.lower)
                     && self.lex.konjunktiv_mood(t.text, &t.lower).is_none())
@@ -1873,12 +1862,7 @@ impl Ctx<'_, '_> {
         let konj = (a..b).find(|&j| self.in_pair[j].is_none() && self.mood(j) == Some(1))?;
         let comma = (a..konj).rev().find(|&k| boundary(k))?;
         let before = self.tok(comma.checked_sub(1)?);
-        let content_noun = before.is_capitalised()
-            && self
-                .lex
-                .content_nouns
-                .iter()
-                .any(|n| before.lower.ends_with(n.as_str()));
+        let content_noun = before.is_capitalised() && self.lex.is_content_noun(&before.lower);
         let perfect = !before.is_capitalised()
             && self.lex.class(&before.lower).is_none()
             // *gesagt*, *angeregt*, *vorgeschlagen*, *kritisiert*

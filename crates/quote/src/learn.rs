@@ -384,6 +384,15 @@ mod tests {
             .collect()
     }
 
+    /// One example per text, gold from the rules (`keep`) or empty.
+    fn examples(keep: bool) -> Vec<Example> {
+        TEXTS
+            .iter()
+            .map(|t| annotated(t))
+            .filter_map(|d| Example::new(&d, &gold(&d, keep)))
+            .collect()
+    }
+
     const TEXTS: [&str; 3] = [
         "Er sagte: „Das ist gut.“ Sie meinte, das sei schlecht.",
         "Der Minister erklärte, die Lage sei ernst. „Wir handeln“, sagte er.",
@@ -392,11 +401,7 @@ mod tests {
 
     #[test]
     fn a_model_trained_on_the_rules_reproduces_their_quotes() {
-        let examples: Vec<Example> = TEXTS
-            .iter()
-            .map(|t| annotated(t))
-            .filter_map(|d| Example::new(&d, &gold(&d, true)))
-            .collect();
+        let examples = examples(true);
         assert_eq!(examples.len(), TEXTS.len());
         let model = TokenModel::train(&examples, 5);
         let mut doc = annotated(TEXTS[0]);
@@ -410,11 +415,7 @@ mod tests {
 
     #[test]
     fn a_model_learns_to_drop_what_the_gold_never_marks() {
-        let examples: Vec<Example> = TEXTS
-            .iter()
-            .map(|t| annotated(t))
-            .filter_map(|d| Example::new(&d, &gold(&d, false)))
-            .collect();
+        let examples = examples(false);
         let model = TokenModel::train(&examples, 5);
         let mut doc = annotated(TEXTS[1]);
         model.apply(&mut doc);

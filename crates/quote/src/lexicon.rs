@@ -485,6 +485,27 @@ impl Lexicon {
             .is_some_and(|words| words.contains(lower))
     }
 
+    /// Whether a lower-case word ends in an inflection ending of
+    /// attributive adjectives and participles (set `adjective-ending`:
+    /// *neue*, *genannten*).
+    pub fn has_adjective_ending(&self, lower: &str) -> bool {
+        self.word_sets
+            .get(sets::ADJECTIVE_ENDING)
+            .is_some_and(|endings| endings.iter().any(|e| lower.ends_with(e.as_str())))
+    }
+
+    /// Whether a lower-case word is a speech-act noun or a compound ending
+    /// in one (*Forderung*, *Rücktrittsforderung*).
+    pub fn is_speech_noun(&self, lower: &str) -> bool {
+        ends_with_any(&self.speech_nouns, lower)
+    }
+
+    /// Whether a lower-case word is a content noun or a compound ending in
+    /// one (*Hoffnung*, *Einschätzung*).
+    pub fn is_content_noun(&self, lower: &str) -> bool {
+        ends_with_any(&self.content_nouns, lower)
+    }
+
     /// Whether a lower-case word opens a reported clause (*dass*, *that*).
     pub fn is_complementizer(&self, lower: &str) -> bool {
         self.complementizers.iter().any(|c| c == lower)
@@ -586,8 +607,12 @@ pub mod sets {
     pub const ITEM_MARKER: &str = "item-marker";
     /// Words by which a frame announces a passage (*folgende Geschichte*).
     pub const PASSAGE_ANNOUNCER: &str = "passage-announcer";
+    /// Inflection endings of attributive adjectives and participles,
+    /// tested as word endings ([`super::Lexicon::has_adjective_ending`]).
+    pub const ADJECTIVE_ENDING: &str = "adjective-ending";
     /// Every set, for the test that both languages' files load them.
-    pub const ALL: [&str; 20] = [
+    pub const ALL: [&str; 21] = [
+        ADJECTIVE_ENDING,
         PASSAGE_ANNOUNCER,
         ITEM_MARKER,
         INFINITIVE_MARKER,
