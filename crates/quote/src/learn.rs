@@ -82,9 +82,7 @@ fn rule_labels(doc: &Doc, spans: &[Span]) -> Vec<usize> {
         } else {
             INDIRECT
         };
-        let lo = spans.partition_point(|t| t.end <= q.span.start);
-        let hi = spans.partition_point(|t| t.start < q.span.end);
-        for l in &mut labels[lo..hi.max(lo)] {
+        for l in &mut labels[crate::eval::overlapping(spans, q.span)] {
             *l = label;
         }
     }

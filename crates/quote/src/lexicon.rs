@@ -657,71 +657,34 @@ struct Files {
     historical_spelling: &'static str,
 }
 
+/// One file of `resources/<lang>/quote/`, compiled in.
+macro_rules! quote_file {
+    ($lang:literal, $name:literal) => {
+        include_str!(concat!("../../../resources/", $lang, "/quote/", $name))
+    };
+}
+
 macro_rules! files {
     ($lang:literal) => {
         Files {
-            cues: include_str!(concat!("../../../resources/", $lang, "/quote/cues.tsv")),
-            markers: include_str!(concat!("../../../resources/", $lang, "/quote/markers.tsv")),
-            konjunktiv: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/konjunktiv.tsv"
-            )),
-            konjunktiv_i: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/konjunktiv-i.txt"
-            )),
-            hedges: include_str!(concat!("../../../resources/", $lang, "/quote/hedges.tsv")),
-            status: include_str!(concat!("../../../resources/", $lang, "/quote/status.tsv")),
-            anaphors: include_str!(concat!("../../../resources/", $lang, "/quote/anaphors.txt")),
-            roles: include_str!(concat!("../../../resources/", $lang, "/quote/roles.txt")),
-            function_words: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/function-words.tsv"
-            )),
-            belief_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/belief-nouns.txt"
-            )),
-            publication_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/publication-nouns.txt"
-            )),
-            title_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/title-nouns.txt"
-            )),
-            source_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/source-nouns.txt"
-            )),
-            addressee_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/addressee-nouns.txt"
-            )),
-            speech_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/speech-nouns.txt"
-            )),
-            content_nouns: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/content-nouns.txt"
-            )),
-            naming: include_str!(concat!("../../../resources/", $lang, "/quote/naming.txt")),
-            historical_spelling: include_str!(concat!(
-                "../../../resources/",
-                $lang,
-                "/quote/historical-spelling.tsv"
-            )),
+            cues: quote_file!($lang, "cues.tsv"),
+            markers: quote_file!($lang, "markers.tsv"),
+            konjunktiv: quote_file!($lang, "konjunktiv.tsv"),
+            konjunktiv_i: quote_file!($lang, "konjunktiv-i.txt"),
+            hedges: quote_file!($lang, "hedges.tsv"),
+            status: quote_file!($lang, "status.tsv"),
+            anaphors: quote_file!($lang, "anaphors.txt"),
+            roles: quote_file!($lang, "roles.txt"),
+            function_words: quote_file!($lang, "function-words.tsv"),
+            belief_nouns: quote_file!($lang, "belief-nouns.txt"),
+            publication_nouns: quote_file!($lang, "publication-nouns.txt"),
+            title_nouns: quote_file!($lang, "title-nouns.txt"),
+            source_nouns: quote_file!($lang, "source-nouns.txt"),
+            addressee_nouns: quote_file!($lang, "addressee-nouns.txt"),
+            speech_nouns: quote_file!($lang, "speech-nouns.txt"),
+            content_nouns: quote_file!($lang, "content-nouns.txt"),
+            naming: quote_file!($lang, "naming.txt"),
+            historical_spelling: quote_file!($lang, "historical-spelling.tsv"),
         }
     };
 }

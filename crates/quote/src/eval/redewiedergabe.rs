@@ -303,27 +303,14 @@ impl fmt::Display for Scores {
 /// instance, `Some(false)` inside an indirect one, else `None`, taken from
 /// the corpus tokens it overlaps.
 pub fn gold_classes(sample: &Sample, spans: &[Span]) -> Vec<Option<bool>> {
-    let mut corpus = vec![None; sample.tokens.len()];
-    for inst in &sample.instances {
-        let class = match inst.target() {
-            Target::Direct => true,
-            Target::Indirect => false,
-            Target::FreeIndirect | Target::Reported => continue,
-        };
-        for &t in &inst.tokens {
-            if corpus[t] != Some(true) {
-                corpus[t] = Some(class);
-            }
-        }
-    }
+    let gold = gold_marks(sample);
     spans
         .iter()
         .map(|&span| {
             let range = super::overlapping(&sample.tokens, span);
-            let classes = &corpus[range];
-            if classes.contains(&Some(true)) {
+            if gold.direct[range.clone()].contains(&true) {
                 Some(true)
-            } else if classes.contains(&Some(false)) {
+            } else if gold.indirect[range].contains(&true) {
                 Some(false)
             } else {
                 None
@@ -332,11 +319,27 @@ pub fn gold_classes(sample: &Sample, spans: &[Span]) -> Vec<Option<bool>> {
         .collect()
 }
 
+/// The corpus tokens inside direct and inside indirect gold instances.
+fn gold_marks(sample: &Sample) -> TokenMarks {
+    let mut gold = TokenMarks::new(sample.tokens.len());
+    for inst in &sample.instances {
+        let class = match inst.target() {
+            Target::Direct => Class::Direct,
+            Target::Indirect => Class::Indirect,
+            Target::FreeIndirect | Target::Reported => continue,
+        };
+        for &t in &inst.tokens {
+            gold.mark(class, t..t + 1);
+        }
+    }
+    gold
+}
+
 /// Scores the quotes of `doc` (the sample's text, annotated by the pipeline)
 /// against the sample's gold.
 pub fn score(sample: &Sample, doc: &Doc) -> Scores {
     let n = sample.tokens.len();
-    let mut gold = TokenMarks::new(n);
+    let gold = gold_marks(sample);
     let mut untargeted = [vec![false; n], vec![false; n]];
     let mut s = Scores {
         run: RunCounts {
@@ -352,8 +355,7 @@ pub fn score(sample: &Sample, doc: &Doc) -> Scores {
         let target = inst.target();
         for &t in &inst.tokens {
             match target {
-                Target::Direct => gold.mark(Class::Direct, t..t + 1),
-                Target::Indirect => gold.mark(Class::Indirect, t..t + 1),
+                Target::Direct | Target::Indirect => {}
                 Target::FreeIndirect => untargeted[0][t] = true,
                 Target::Reported => untargeted[1][t] = true,
             }
