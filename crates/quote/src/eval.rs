@@ -214,23 +214,19 @@ impl TokenMarks {
     }
 
     pub fn mark(&mut self, class: Class, range: Range<usize>) {
-        let v = match class {
-            Class::Direct => &mut self.direct,
-            Class::Indirect => &mut self.indirect,
-        };
-        for m in &mut v[range] {
-            *m = true;
-        }
+        self.set(class, range, true);
     }
 
     pub fn unmark(&mut self, class: Class, range: Range<usize>) {
+        self.set(class, range, false);
+    }
+
+    fn set(&mut self, class: Class, range: Range<usize>, on: bool) {
         let v = match class {
             Class::Direct => &mut self.direct,
             Class::Indirect => &mut self.indirect,
         };
-        for m in &mut v[range] {
-            *m = false;
-        }
+        v[range].fill(on);
     }
 
     pub fn any(&self, i: usize) -> bool {
