@@ -54,7 +54,10 @@ fn exit_code(summary: RunSummary) -> ExitCode {
 fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
     let config = RunConfig::from_args(&args.input, 64)?;
     warn_if_waiting_on_terminal(&config);
-    let pipeline = newsgraph_pipeline::standard_without(&args.input.skip)?;
+    let pipeline = newsgraph_pipeline::standard_without(
+        &newsgraph_pipeline::Packs::embedded(),
+        &args.input.skip,
+    )?;
     let opts = RecordOptions {
         tokens: args.tokens,
     };
@@ -81,7 +84,10 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     warn_if_waiting_on_terminal(&config);
     let db = db_path(args.db);
     let mut store = Store::open(&db)?;
-    let pipeline = newsgraph_pipeline::standard_without(&args.input.skip)?;
+    let pipeline = newsgraph_pipeline::standard_without(
+        &newsgraph_pipeline::Packs::embedded(),
+        &args.input.skip,
+    )?;
     let (mut new, mut duplicates) = (0usize, 0usize);
     let summary = config.run(&pipeline, |docs| {
         for outcome in store.insert_batch(docs)? {

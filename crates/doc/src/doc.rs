@@ -124,6 +124,13 @@ impl Doc {
         &self.text[span.range()]
     }
 
+    /// The knowledge-base id of the entity a mention refers to, once the
+    /// linking stage has given that entity one.
+    pub fn entity_kb(&self, mention: &crate::EntityRef) -> Option<&str> {
+        let i = mention.entity?;
+        self.entities.as_deref()?.get(i)?.kb.as_deref()
+    }
+
     /// Sentence spans, in text order; `None` before segmentation.
     pub fn sentences(&self) -> Option<&[Span]> {
         self.sentences.as_deref()

@@ -172,13 +172,18 @@ impl QuoteKind {
     }
 }
 
-/// A span with an optional knowledge-base link (speakers, cues).
+/// A mention that may stand for an entity: a quote's speaker, a claim's
+/// source. Stages that find such mentions point at the entity mention that
+/// names it; only the linking stage gives entities knowledge-base ids, which
+/// the record reads through this reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpanRef {
-    /// Where it is.
+pub struct EntityRef {
+    /// Where the mention is (*Kim*, *er*, *nicht identifizierte Quellen*).
     pub span: Span,
-    /// Linked id.
-    pub kb: Option<String>,
+    /// Index into the document's entity layer of the mention that names
+    /// it (the fullest name of *Kim*, the antecedent of *er*); `None` when
+    /// no entity of the article stands behind it.
+    pub entity: Option<usize>,
 }
 
 /// A quotation.
@@ -189,7 +194,7 @@ pub struct Quote {
     /// Its kind.
     pub kind: QuoteKind,
     /// Who said it, if attributed.
-    pub speaker: Option<SpanRef>,
+    pub speaker: Option<EntityRef>,
     /// The verb or phrase marking it.
     pub cue: Option<Span>,
     /// Who the speaker is, as fully as the article names them (*Kim Jong Un*
@@ -254,10 +259,8 @@ impl Status {
 /// Who stands behind a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimSource {
-    /// The source mention.
-    pub span: Span,
-    /// Linked id.
-    pub kb: Option<String>,
+    /// The source mention and the entity behind it.
+    pub mention: EntityRef,
     /// Whom the source cites, as written (*nicht identifizierte Quellen*).
     pub via: Option<String>,
 }

@@ -32,8 +32,8 @@ mod stage;
 
 pub use doc::{Doc, DocType, LayerError, Meta};
 pub use layers::{
-    Claim, ClaimSource, EntityForm, EntityMention, EntityType, Event, Flag, FlagKind, Modality,
-    Quote, QuoteKind, SpanRef, Status, Timex, TimexType, Token, TokenKind,
+    Claim, ClaimSource, EntityForm, EntityMention, EntityRef, EntityType, Event, Flag, FlagKind,
+    Modality, Quote, QuoteKind, Status, Timex, TimexType, Token, TokenKind,
 };
 pub use span::{CharIndex, Span};
 pub use stage::{Layer, Stage};

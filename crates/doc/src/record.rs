@@ -141,7 +141,7 @@ fn quote_json(doc: &Doc, idx: &CharIndex, q: &Quote) -> Value {
     let (start, end) = idx.chars(q.span);
     let speaker = q.speaker.as_ref().map(|s| {
         let (s0, s1) = idx.chars(s.span);
-        json!({"start": s0, "end": s1, "text": doc.slice(s.span), "kb": s.kb})
+        json!({"start": s0, "end": s1, "text": doc.slice(s.span), "kb": doc.entity_kb(s)})
     });
     let cue = q.cue.map(|c| {
         let (c0, c1) = idx.chars(c);
@@ -156,7 +156,7 @@ fn claim_json(doc: &Doc, idx: &CharIndex, c: &Claim) -> Value {
     let sources: Vec<Value> = c
         .sources
         .iter()
-        .map(|s| json!({"text": doc.slice(s.span), "kb": s.kb, "via": s.via}))
+        .map(|s| json!({"text": doc.slice(s.mention.span), "kb": doc.entity_kb(&s.mention), "via": s.via}))
         .collect();
     json!({"text": doc.slice(c.span), "start": start, "end": end, "sentence": c.sentence,
         "sources": sources, "modality": c.modality.as_str(), "status": c.status.as_str(),

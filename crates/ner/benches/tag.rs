@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
-    let bytes: &[u8] = include_bytes!("../../../models/ner-de.bin.gz");
+    let bytes: &[u8] = include_bytes!("../../../resources/de/ner/model.bin.gz");
     let mut g = c.benchmark_group("ner_load");
     g.sample_size(10);
     g.bench_function("decode_model", |b| {

@@ -10,7 +10,7 @@
 //!   clusters it was trained with. [`Model::to_bytes`]/[`Model::from_bytes`]
 //!   give its gzipped binary file.
 //! - [`NerStage`] is the pipeline stage; it tags German documents with
-//!   `models/ner-de.bin.gz` and English ones with `models/ner-en.bin.gz`
+//!   `resources/de/ner/model.bin.gz` and English ones with `resources/en/ner/model.bin.gz`
 //!   (both compiled in), each decoded on first use, once per process.
 //! - [`train`] trains a model from GermEval-style and other corpora
 //!   ([`read_corpus`] maps their tag sets), choosing the epoch on a dev file;

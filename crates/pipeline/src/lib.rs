@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 use newsgraph_doc::{Doc, Layer, Stage};
+pub use newsgraph_pack::Packs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// A pipeline could not be built or a stage failed on a document.
@@ -77,14 +78,14 @@ pub const STANDARD_STAGES: [&str; 6] = [
 /// The default pipeline, in order: language identification, segmentation
 /// (sentences, tokens), quality flags, named entities, temporal expressions,
 /// quotes and claims.
-pub fn standard() -> Result<Pipeline, PipelineError> {
-    standard_without(&[])
+pub fn standard(packs: &Packs) -> Result<Pipeline, PipelineError> {
+    standard_without(packs, &[])
 }
 
 /// The default pipeline less the stages named in `skip` (names as in
 /// [`STANDARD_STAGES`]). Skipping a stage that a later one needs is an error
 /// naming both.
-pub fn standard_without(skip: &[String]) -> Result<Pipeline, PipelineError> {
+pub fn standard_without(packs: &Packs, skip: &[String]) -> Result<Pipeline, PipelineError> {
     if let Some(unknown) = skip.iter().find(|s| !STANDARD_STAGES.contains(&s.as_str())) {
         return Err(PipelineError::UnknownStage(unknown.clone()));
     }
@@ -94,23 +95,23 @@ pub fn standard_without(skip: &[String]) -> Result<Pipeline, PipelineError> {
         stages.push(Box::new(newsgraph_lang::LangIdStage));
     }
     if wanted("segment") {
-        stages.push(Box::new(newsgraph_segment::SegmentStage));
+        stages.push(Box::new(newsgraph_segment::SegmentStage::new(packs)));
     }
     if wanted("quality-flags") {
         stages.push(Box::new(newsgraph_lang::QualityFlagStage));
     }
     if wanted("ner") {
-        let ner = newsgraph_ner::NerStage::load().map_err(|e| PipelineError::Load {
+        let ner = newsgraph_ner::NerStage::new(packs).map_err(|e| PipelineError::Load {
             stage: "ner",
             message: e.to_string(),
         })?;
         stages.push(Box::new(ner));
     }
     if wanted("time") {
-        stages.push(Box::new(newsgraph_time::TimexStage));
+        stages.push(Box::new(newsgraph_time::TimexStage::new(packs)));
     }
     if wanted("quotes") {
-        stages.push(Box::new(newsgraph_quote::QuoteStage));
+        stages.push(Box::new(newsgraph_quote::QuoteStage::new(packs)));
     }
     Pipeline::new(stages)
 }
@@ -215,7 +216,7 @@ mod tests {
 
     #[test]
     fn the_standard_pipeline_is_in_a_valid_order() {
-        let p = standard().unwrap();
+        let p = standard(&Packs::embedded()).unwrap();
         assert_eq!(
             p.stage_names(),
             [

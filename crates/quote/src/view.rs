@@ -165,10 +165,11 @@ impl<'a> View<'a> {
         self.toks[a..b].iter().map(|t| t.lower.as_str()).collect()
     }
 
-    /// Whether `name` is the text of a plain person or organisation mention,
-    /// so that it can carry a knowledge-base id.
-    pub fn is_entity_name(&self, name: &str) -> bool {
-        self.ents.iter().any(|e| {
+    /// The first plain person or organisation mention whose text is `name`
+    /// (an index into the document's entity layer): the entity a speaker or
+    /// source named `name` refers to.
+    pub fn entity_named(&self, name: &str) -> Option<usize> {
+        self.ents.iter().position(|e| {
             e.form.is_none()
                 && matches!(e.label, EntityType::Per | EntityType::Org)
                 && &self.text[e.span.range()] == name

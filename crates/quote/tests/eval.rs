@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use newsgraph_doc::{Doc, Quote, QuoteKind, Span, SpanRef, Stage};
+use newsgraph_doc::{Doc, EntityRef, Quote, QuoteKind, Span, Stage};
 use newsgraph_quote::eval::{news, redewiedergabe, spkatt, EvalError, Prf};
 
 fn span_of(text: &str, needle: &str) -> Span {
@@ -16,7 +16,7 @@ fn quote(kind: QuoteKind, span: Span, speaker: Option<Span>, cue: Option<Span>) 
     Quote {
         span,
         kind,
-        speaker: speaker.map(|span| SpanRef { span, kb: None }),
+        speaker: speaker.map(|span| EntityRef { span, entity: None }),
         cue,
         speaker_name: None,
     }

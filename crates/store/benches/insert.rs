@@ -9,8 +9,8 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use newsgraph_doc::{
-    Claim, ClaimSource, Doc, EntityMention, EntityType, Event, Flag, FlagKind, Modality, Quote,
-    QuoteKind, Span, SpanRef, Status, Timex, TimexType,
+    Claim, ClaimSource, Doc, EntityMention, EntityRef, EntityType, Event, Flag, FlagKind, Modality,
+    Quote, QuoteKind, Span, Status, Timex, TimexType,
 };
 use newsgraph_store::Store;
 
@@ -47,9 +47,9 @@ fn make_doc(n: usize) -> Doc {
             quotes.push(Quote {
                 span: at("Wir werden weiter verhandeln"),
                 kind: QuoteKind::Direct,
-                speaker: Some(SpanRef {
+                speaker: Some(EntityRef {
                     span: scholz,
-                    kb: Some("olaf-scholz".into()),
+                    entity: Some(0),
                 }),
                 cue: Some(at("sagte")),
                 speaker_name: Some("Olaf Scholz".into()),
@@ -60,8 +60,10 @@ fn make_doc(n: usize) -> Doc {
                 span: at("von einem Rückschlag sprachen"),
                 sentence: i,
                 sources: vec![ClaimSource {
-                    span: reuters,
-                    kb: Some("reuters".into()),
+                    mention: EntityRef {
+                        span: reuters,
+                        entity: None,
+                    },
                     via: None,
                 }],
                 modality: Modality::Asserted,

@@ -328,7 +328,7 @@ fn check_spans(path: &Path, doc: &Doc) -> Result<(), StoreError> {
     }
     for c in doc.claims.as_deref().unwrap_or_default() {
         spans.push(("claims", c.span));
-        spans.extend(c.sources.iter().map(|s| ("claims", s.span)));
+        spans.extend(c.sources.iter().map(|s| ("claims", s.mention.span)));
     }
     for f in &doc.flags {
         spans.push(("flags", f.span));

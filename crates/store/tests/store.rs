@@ -3,8 +3,8 @@
 
 use newsgraph_doc::record::{self, RecordOptions};
 use newsgraph_doc::{
-    Claim, ClaimSource, Doc, EntityForm, EntityMention, EntityType, Event, Flag, FlagKind,
-    Modality, Quote, QuoteKind, Span, SpanRef, Status, Timex, TimexType, Token, TokenKind,
+    Claim, ClaimSource, Doc, EntityForm, EntityMention, EntityRef, EntityType, Event, Flag,
+    FlagKind, Modality, Quote, QuoteKind, Span, Status, Timex, TimexType, Token, TokenKind,
 };
 use newsgraph_store::{content_hash, Inserted, Stats, Store, StoreError, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
@@ -84,9 +84,9 @@ fn rich_doc(id: &str) -> Doc {
         Quote {
             span: find(text, "Wir prüfen das", 0),
             kind: QuoteKind::Direct,
-            speaker: Some(SpanRef {
+            speaker: Some(EntityRef {
                 span: find(text, "der Sprecher", 0),
-                kb: None,
+                entity: None,
             }),
             cue: Some(find(text, "so", s2)),
             speaker_name: None,
@@ -94,9 +94,9 @@ fn rich_doc(id: &str) -> Doc {
         Quote {
             span: find(text, "die Straße werde gesperrt", 0),
             kind: QuoteKind::Indirect,
-            speaker: Some(SpanRef {
+            speaker: Some(EntityRef {
                 span: scholz,
-                kb: Some("olaf-scholz".into()),
+                entity: Some(1),
             }),
             cue: None,
             speaker_name: Some("Olaf Scholz".into()),
@@ -106,8 +106,10 @@ fn rich_doc(id: &str) -> Doc {
         span: find(text, "die Straße werde gesperrt", 0),
         sentence: 1,
         sources: vec![ClaimSource {
-            span: scholz,
-            kb: Some("olaf-scholz".into()),
+            mention: EntityRef {
+                span: scholz,
+                entity: Some(1),
+            },
             via: Some("laut Reuters".into()),
         }],
         modality: Modality::Probable,

