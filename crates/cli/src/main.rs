@@ -267,7 +267,9 @@ fn eval_quotes(
         }
     }
     // Timexes as in `analyze`: claim times, and no time phrase as a speaker.
-    stages.push(Box::new(newsgraph_time::TimexStage));
+    stages.push(Box::new(newsgraph_time::TimexStage::new(
+        &newsgraph_pipeline::Packs::embedded(),
+    )));
     stages.push(Box::new(newsgraph_quote::QuoteStage));
     let pipeline = newsgraph_pipeline::Pipeline::new(stages)?;
     let run = |d: &mut newsgraph_doc::Doc| pipeline.run(d);

@@ -22,7 +22,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("tag");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("german_news", |b| {
-        b.iter(|| tag(std::hint::black_box(&text), "de", dct, DocType::News))
+        b.iter(|| tag(std::hint::black_box(&text), Some("de"), dct, DocType::News))
     });
     g.finish();
 }

@@ -27,8 +27,12 @@ fn main() {
                 if !d.name.starts_with(name) {
                     continue;
                 }
-                let sys =
-                    newsgraph_time::tag(&d.text, "de", d.dct, newsgraph_time::DocType::Narrative);
+                let sys = newsgraph_time::tag(
+                    &d.text,
+                    Some("de"),
+                    d.dct,
+                    newsgraph_time::DocType::Narrative,
+                );
                 for t in &sys {
                     let g = d
                         .gold
@@ -75,7 +79,7 @@ fn main() {
                 if lang == "de" && (only == "odd") != (n % 2 == 1) {
                     continue;
                 }
-                let sys = newsgraph_time::tag(&d.text, lang, d.dct, dt);
+                let sys = newsgraph_time::tag(&d.text, Some(lang), d.dct, dt);
                 for g in &d.gold {
                     let hit = sys
                         .iter()

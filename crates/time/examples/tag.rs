@@ -1,4 +1,4 @@
-//! Tags a file (or stdin) and prints one timex per line: `tag FILE [de|en] [YYYY-MM-DD] [news|narrative]`.
+//! Tags a file (or stdin) and prints one timex per line: `tag FILE [LANG] [YYYY-MM-DD] [news|narrative]`.
 use std::io::Read;
 
 fn main() {
@@ -11,7 +11,8 @@ fn main() {
         }
         Some(p) => std::fs::read_to_string(p).expect("readable file"),
     };
-    let lang = args.get(2).map(String::as_str).unwrap_or("de");
+    // No language given: the fallback pack's.
+    let lang = args.get(2).map(String::as_str);
     let dct = args
         .get(3)
         .and_then(|d| d.parse::<jiff::civil::Date>().ok());

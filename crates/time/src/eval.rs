@@ -217,7 +217,7 @@ pub fn score(gold: &[GoldTimex], system: &[newsgraph_doc::Timex]) -> TimexScores
 pub fn score_docs(docs: &[EvalDoc], lang: &str, doctype: DocType) -> TimexScores {
     let mut total = TimexScores::default();
     for d in docs {
-        let sys = crate::tag(&d.text, lang, d.dct, doctype);
+        let sys = crate::tag(&d.text, Some(lang), d.dct, doctype);
         total.add(&score(&d.gold, &sys));
     }
     total

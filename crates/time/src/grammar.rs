@@ -421,7 +421,7 @@ impl<'a> Matcher<'a> {
             if !(1..=31).contains(&n) || digits > 2 {
                 return None;
             }
-            if self.punct(i + 1, ".") && self.adjacent(i + 1) && !self.is_english() {
+            if self.punct(i + 1, ".") && self.adjacent(i + 1) && self.lex.rules.day_ordinal_dot {
                 return Some((n as u8, i + 2));
             }
             // English ordinal suffix.
@@ -429,7 +429,7 @@ impl<'a> Matcher<'a> {
             if self.adjacent(i + 1) && matches!(suf, "st" | "nd" | "rd" | "th") {
                 return Some((n as u8, i + 2));
             }
-            if self.is_english() {
+            if !self.lex.rules.day_ordinal_dot {
                 return Some((n as u8, i + 1));
             }
             return None;
@@ -438,11 +438,6 @@ impl<'a> Matcher<'a> {
             Cat::Ord(n) if (1..=31).contains(n) => Some(*n as u8),
             _ => None,
         })
-    }
-
-    fn is_english(&self) -> bool {
-        // The English lexicon has "ago"; the German one does not.
-        self.lex.id("ago", true) != NONE
     }
 
     fn month(&self, i: usize) -> M<(u8, bool)> {
@@ -613,13 +608,17 @@ impl<'a> Matcher<'a> {
         if ad > 2 || (i > 0 && self.adjacent(i) && self.toks[i - 1].kind != Kind::Word) {
             return None;
         }
-        let en = self.is_english();
-        let sep = if en { "/" } else { "." };
+        let rules = &self.lex.rules;
+        let sep = rules.numeric_date_separator.as_str();
         let (b, bd) = self.num(i + 2)?;
         if !self.punct(i + 1, sep) || !self.adjacent(i + 1) || !self.adjacent(i + 2) || bd > 2 {
             return None;
         }
-        let (day, month) = if en { (b, a) } else { (a, b) };
+        let (day, month) = if rules.numeric_date_month_first {
+            (b, a)
+        } else {
+            (a, b)
+        };
         if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
             return None;
         }
@@ -630,7 +629,7 @@ impl<'a> Matcher<'a> {
         cal.month = Some(month as u8);
         cal.day = Some(day as u8);
         if let Some((y, yd)) = self.num(i + 4) {
-            if self.adjacent(i + 4) || (!en && self.cont(i + 4)) {
+            if self.adjacent(i + 4) || (rules.numeric_date_year_optional && self.cont(i + 4)) {
                 let y = match yd {
                     4 => y as i32,
                     2 if y <= 30 => 2000 + y as i32,
@@ -641,7 +640,7 @@ impl<'a> Matcher<'a> {
                 return Some((Expr::Cal(cal), i + 5));
             }
         }
-        if en || self.num(i + 4).is_some() {
+        if !rules.numeric_date_year_optional || self.num(i + 4).is_some() {
             return None;
         }
         Some((Expr::Cal(cal), i + 4))
@@ -685,7 +684,8 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        if self.is_english() && self.form(k) == "of" {
+        let link = self.lex.rules.day_of_month_word.as_str();
+        if !link.is_empty() && self.form(k) == link {
             k += 1;
         }
         if !self.cont(k) {
@@ -700,21 +700,12 @@ impl<'a> Matcher<'a> {
             cal.year = y;
             end = e2;
         }
-        if !self.is_english()
-            && self.num(j).is_none()
-            && cal.year == Year::None
-            && !self.prev_is_prep(i)
-            && i == j
-        {
-            // A bare ordinal before a month name without a preposition is rare
-            // as a date ("der dritte Mai" still is): keep it only capitalised-month-wise.
-        }
         Some((Expr::Cal(cal), end))
     }
 
     /// English `June 12, 2024`, `June 12`.
     fn p_month_first(&self, i: usize) -> M<Expr> {
-        if !self.is_english() {
+        if !self.lex.rules.month_before_day {
             return None;
         }
         let ((m, _), e) = self.month(i)?;
@@ -839,7 +830,10 @@ impl<'a> Matcher<'a> {
         })?;
         match self.unit(e) {
             Some(((Unit::Year, true), e2)) => Some((Expr::Decade(190 + d as i32), e2)),
-            _ if self.is_english() && (i > 0 && self.form(i - 1) == "the") => {
+            _ if !self.lex.rules.decade_article.is_empty()
+                && i > 0
+                && self.form(i - 1) == self.lex.rules.decade_article =>
+            {
                 Some((Expr::Decade(190 + d as i32), e))
             }
             _ => None,
@@ -963,7 +957,7 @@ impl<'a> Matcher<'a> {
             Cat::Season(s) => Some(*s),
             _ => None,
         })?;
-        if self.is_english()
+        if self.lex.rules.season_needs_cue
             && rel.is_none()
             && !self.tok(j)?.upper
             && !self.prev_is_prep(j)
@@ -1108,7 +1102,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn p_weekday(&self, i: usize) -> M<Expr> {
-        if !self.tok(i)?.upper && !self.is_english() {
+        if !self.tok(i)?.upper && self.lex.rules.nouns_capitalised {
             return None;
         }
         let ((wd, mut pod), e) = self.lex(i, |c| match c {

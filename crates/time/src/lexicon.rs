@@ -1,11 +1,17 @@
 //! The per-language lexicon: every word and phrase the grammar knows, read
-//! once from `resources/<lang>/time/*.tsv` into one hash table of forms.
-//! Tokens carry the id of their form, so the grammar compares integers.
+//! once from a language pack's `[time.files]` into one hash table of forms,
+//! with the grammatical settings of its `[time.rules]`. Tokens carry the id
+//! of their form, so the grammar compares integers.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+
+use newsgraph_pack::{Pack, PackError};
 
 use crate::tokens::{tokenize, Kind, NONE};
+
+/// The pack stage whose files and rules this lexicon is built from.
+const STAGE: &str = "time";
 
 /// A unit of time, as in TIMEX3 duration and granularity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,38 +148,55 @@ pub(crate) struct Lexicon {
     /// Per form id: whether an expression can start with it (most function
     /// words and tense cues cannot, and the grammar skips them at once).
     pub starts: Vec<bool>,
+    /// The language's grammatical settings.
+    pub rules: Rules,
 }
 
-/// Resources compiled in: (lexicon, holidays, national days, tense cues).
-fn sources(lang: &str) -> Option<[&'static str; 4]> {
-    match lang {
-        "de" => Some([
-            include_str!("../../../resources/de/time/lexicon.tsv"),
-            include_str!("../../../resources/de/time/holidays.tsv"),
-            include_str!("../../../resources/de/time/national_days.tsv"),
-            include_str!("../../../resources/de/time/tense.tsv"),
-        ]),
-        "en" => Some([
-            include_str!("../../../resources/en/time/lexicon.tsv"),
-            include_str!("../../../resources/en/time/holidays.tsv"),
-            include_str!("../../../resources/en/time/national_days.tsv"),
-            include_str!("../../../resources/en/time/tense.tsv"),
-        ]),
-        _ => None,
+/// The grammatical traits the grammar depends on, from `[time.rules]` of a
+/// pack (each explained there).
+#[derive(Debug, Default)]
+pub(crate) struct Rules {
+    /// A day of month is an ordinal with a dot (`12. Juni`); without it, a
+    /// bare number is a day (`12 June`).
+    pub day_ordinal_dot: bool,
+    /// The word between an ordinal day and its month (`the 12th of June`);
+    /// empty when there is none.
+    pub day_of_month_word: String,
+    /// A month name may come before its day (`June 12, 2024`).
+    pub month_before_day: bool,
+    /// The separator of all-numeric dates (`12.06.2024`, `6/12/2024`).
+    pub numeric_date_separator: String,
+    /// All-numeric dates put the month first (`6/12/2024`).
+    pub numeric_date_month_first: bool,
+    /// An all-numeric date is complete without a year (`12.06.`), and a
+    /// year may follow after a space (`12.06. 2024`).
+    pub numeric_date_year_optional: bool,
+    /// Nouns are capitalised, so a lower-case weekday name is not one.
+    pub nouns_capitalised: bool,
+    /// A lower-case season word is also a verb or common noun (`fall`,
+    /// `spring`) and needs a cue: a preposition, a relative word, a year.
+    pub season_needs_cue: bool,
+    /// The article before a decade word that makes it a decade on its own
+    /// (`the sixties`); empty when a decade word needs its unit.
+    pub decade_article: String,
+}
+
+impl Rules {
+    fn read(pack: &Pack) -> Result<Rules, PackError> {
+        let flag = |name: &str| pack.flag(STAGE, name);
+        let word = |name: &str| pack.word(STAGE, name).map(str::to_string);
+        Ok(Rules {
+            day_ordinal_dot: flag("day-ordinal-dot")?,
+            day_of_month_word: word("day-of-month-word")?,
+            month_before_day: flag("month-before-day")?,
+            numeric_date_separator: word("numeric-date-separator")?,
+            numeric_date_month_first: flag("numeric-date-month-first")?,
+            numeric_date_year_optional: flag("numeric-date-year-optional")?,
+            nouns_capitalised: flag("nouns-capitalised")?,
+            season_needs_cue: flag("season-needs-cue")?,
+            decade_article: word("decade-article")?,
+        })
     }
-}
-
-/// The lexicon for `lang` ("de" or "en"), built on first use; `None` for
-/// languages without resources.
-pub(crate) fn lexicon(lang: &str) -> Option<&'static Lexicon> {
-    static DE: OnceLock<Lexicon> = OnceLock::new();
-    static EN: OnceLock<Lexicon> = OnceLock::new();
-    let cell = match lang {
-        "de" => &DE,
-        "en" => &EN,
-        _ => return None,
-    };
-    Some(cell.get_or_init(|| Lexicon::build(sources(lang).unwrap_or(["", "", "", ""]))))
 }
 
 /// Expands `stem{a,b,}` alternations, several per form allowed.
@@ -192,14 +215,38 @@ fn expand(form: &str) -> Vec<String> {
     out
 }
 
+/// `s` as a `'static` string, made once per distinct value: the few hundred
+/// value codes of the lexicons (`EV`, `PRESENT_REF`) live for the whole
+/// process, however often a stage compiles a pack.
 fn leak(s: &str) -> &'static str {
-    // The lexicon lives for the whole process (OnceLock), so its few hundred
-    // value strings may as well be 'static.
-    Box::leak(s.to_string().into_boxed_str())
+    static INTERNED: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut interned = INTERNED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = interned.get(s) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
+    interned.insert(leaked);
+    leaked
 }
 
 impl Lexicon {
-    fn build([lex, holidays, national, tense]: [&'static str; 4]) -> Lexicon {
+    /// Compiles the time files and rules of `pack`.
+    pub(crate) fn from_pack(pack: &Pack) -> Result<Lexicon, PackError> {
+        let file = |key: &str| pack.text(STAGE, key);
+        let mut lexicon = Lexicon::build([
+            &file("lexicon")?,
+            &file("holidays")?,
+            &file("national-days")?,
+            &file("tense")?,
+        ]);
+        lexicon.rules = Rules::read(pack)?;
+        Ok(lexicon)
+    }
+
+    fn build([lex, holidays, national, tense]: [&str; 4]) -> Lexicon {
         let mut l = Lexicon::default();
         let mut weekdays = Vec::new();
         let mut pods = Vec::new();
@@ -448,7 +495,8 @@ mod tests {
 
     #[test]
     fn german_lexicon_knows_months_and_compounds() {
-        let l = lexicon("de").unwrap();
+        let packs = newsgraph_pack::Packs::embedded();
+        let l = Lexicon::from_pack(packs.get("de").unwrap()).unwrap();
         let id = l.id("juni", true);
         assert!(l.words[id as usize].single.contains(&Cat::Month(6, false)));
         let id = l.id("montagabend", true);

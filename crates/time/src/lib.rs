@@ -16,14 +16,16 @@
 //! - [`eval`] scores the tagger on WikiWarsDE and TimeML corpora.
 //!
 //! All language knowledge (month and weekday names, numerals, holidays with
-//! their rules, tense cues) is read from `resources/<lang>/time/`, compiled in.
+//! their rules, tense cues, and the grammatical traits of `[time.rules]`:
+//! whether a day takes an ordinal dot, which way numeric dates run, …) is
+//! read from the language packs (`[time.files]` of `resources/<code>/pack.toml`).
 //! Each text is tokenized once; a hand-written grammar over lexicon ids finds
 //! the longest expression at each token.
 //!
 //! ```
 //! use newsgraph_time::{tag, DocType};
 //! let dct = jiff::civil::date(2024, 6, 12);
-//! let found = tag("Putin könnte bereits nächste Woche kommen.", "de", Some(dct), DocType::News);
+//! let found = tag("Putin könnte bereits nächste Woche kommen.", Some("de"), Some(dct), DocType::News);
 //! assert_eq!(found[0].value.as_deref(), Some("2024-W25"));
 //! ```
 #![deny(missing_docs)]
@@ -37,33 +39,42 @@ mod tokens;
 
 pub use newsgraph_doc::{DocType, Timex, TimexType};
 
+use std::sync::OnceLock;
+
 use newsgraph_doc::{Doc, Layer, Span, Stage};
+use newsgraph_pack::{Packs, PerPack};
 
 use crate::grammar::{Cal, Expr, Matcher, Year};
+use crate::lexicon::Lexicon;
 use crate::resolve::{Anchor, RefDate};
 use crate::tense::{clause_tense, Tense};
 use crate::tokens::{Kind, Tok};
 
-/// The languages with temporal resources.
-pub const LANGUAGES: [&str; 2] = ["de", "en"];
-
-/// Finds and normalises the temporal expressions of `text` in `lang` ("de" or
-/// "en"; other languages give none). `dct` is the document creation date;
+/// Finds and normalises the temporal expressions of `text` in language
+/// `lang` with the shipped packs ([`Packs::embedded`]), chosen as
+/// [`Packs::for_lang`] does: `None` (unknown) takes the fallback pack, a
+/// language without a pack gives none. `dct` is the document creation date;
 /// `doctype` says what relative expressions refer to.
-pub fn tag(text: &str, lang: &str, dct: Option<jiff::civil::Date>, doctype: DocType) -> Vec<Timex> {
-    tag_impl(text, lang, dct, doctype, None)
+pub fn tag(
+    text: &str,
+    lang: Option<&str>,
+    dct: Option<jiff::civil::Date>,
+    doctype: DocType,
+) -> Vec<Timex> {
+    static SHIPPED: OnceLock<TimexStage> = OnceLock::new();
+    SHIPPED
+        .get_or_init(|| TimexStage::new(&Packs::embedded()))
+        .tag(text, lang, dct, doctype)
+        .unwrap_or_default()
 }
 
 fn tag_impl(
+    lex: &Lexicon,
     text: &str,
-    lang: &str,
     dct: Option<jiff::civil::Date>,
     doctype: DocType,
     sentences: Option<&[Span]>,
 ) -> Vec<Timex> {
-    let Some(lex) = lexicon::lexicon(lang) else {
-        return Vec::new();
-    };
     let toks = tokens::tokenize(text, |form, lower| lex.id(form, lower));
     let matcher = Matcher {
         toks: &toks,
@@ -242,7 +253,7 @@ fn tag_impl(
 /// A month without a year that opens a range closed by a dated month
 /// (`Mai/Juni 1940`, `März bis Mai 1945`) takes the closing year.
 fn range_year(
-    lex: &lexicon::Lexicon,
+    lex: &Lexicon,
     text: &str,
     toks: &[Tok],
     cands: &[grammar::Cand],
@@ -276,12 +287,7 @@ fn range_year(
 
 /// Whether tokens `gap` only join a day to the clock time after it: a comma
 /// or a preposition (`um`, `gegen`, `at`), on one line.
-fn clock_follows(
-    lex: &lexicon::Lexicon,
-    text: &str,
-    toks: &[Tok],
-    gap: std::ops::Range<usize>,
-) -> bool {
+fn clock_follows(lex: &Lexicon, text: &str, toks: &[Tok], gap: std::ops::Range<usize>) -> bool {
     gap.len() <= 2
         && toks[gap].iter().all(|t| {
             !t.newline
@@ -372,19 +378,45 @@ fn sentence_ranges(
     out
 }
 
-/// The pipeline stage writing [`Layer::Timexes`]: tags `doc.text()` in the
-/// document's language (German when unknown), anchored to `doc.meta.dct`
-/// as `doc.meta.doctype` says; uses the sentence layer when present.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TimexStage;
+/// The pipeline stage writing [`Layer::Timexes`]: tags `doc.text()` with
+/// the pack its language picks, anchored to `doc.meta.dct` as
+/// `doc.meta.doctype` says; uses the sentence layer when present.
+#[derive(Debug)]
+pub struct TimexStage {
+    /// Each pack's compiled time lexicon; `None` for a pack without a
+    /// `[time]` section.
+    lexicons: PerPack<Option<Lexicon>>,
+}
 
 impl TimexStage {
     /// The stage for the given language packs: a document is tagged with
-    /// the pack its language picks ([`newsgraph_pack::Packs::for_lang`]); in
-    /// a language without a pack the layer stays absent.
-    pub fn new(packs: &newsgraph_pack::Packs) -> TimexStage {
-        let _ = packs;
-        TimexStage
+    /// the pack its language picks ([`Packs::for_lang`]); in a language
+    /// without a pack (or whose pack has no `[time]` section) the layer
+    /// stays absent. A pack is compiled on its first document.
+    pub fn new(packs: &Packs) -> TimexStage {
+        TimexStage {
+            lexicons: PerPack::new(packs, |pack| {
+                if pack.has_stage("time") {
+                    Lexicon::from_pack(pack).map(Some)
+                } else {
+                    Ok(None)
+                }
+            }),
+        }
+    }
+
+    /// The temporal expressions of `text` in language `lang` (`None`:
+    /// unknown, see [`Packs::for_lang`]), or `None` when the language has
+    /// no time pack. `dct` and `doctype` as for [`tag`].
+    pub fn tag(
+        &self,
+        text: &str,
+        lang: Option<&str>,
+        dct: Option<jiff::civil::Date>,
+        doctype: DocType,
+    ) -> Option<Vec<Timex>> {
+        let lex = self.lexicons.for_lang(lang)?.as_ref()?;
+        Some(tag_impl(lex, text, dct, doctype, None))
     }
 }
 
@@ -402,10 +434,12 @@ impl Stage for TimexStage {
     }
 
     fn annotate(&self, doc: &mut Doc) {
-        let lang = doc.meta.lang.clone().unwrap_or_else(|| "de".into());
+        let Some(Some(lex)) = self.lexicons.for_lang(doc.meta.lang.as_deref()) else {
+            return; // no pack for the language: the layer stays absent
+        };
         let timexes = tag_impl(
+            lex,
             doc.text(),
-            &lang,
             doc.meta.dct,
             doc.meta.doctype,
             doc.sentences(),

@@ -5,7 +5,7 @@ use jiff::civil::{date, Date};
 use newsgraph_time::{tag, DocType};
 
 fn run(text: &str, lang: &str, dct: Date, doctype: DocType) -> Vec<(String, String, String)> {
-    tag(text, lang, Some(dct), doctype)
+    tag(text, Some(lang), Some(dct), doctype)
         .into_iter()
         .map(|t| {
             (
@@ -551,13 +551,24 @@ fn stage_writes_the_timex_layer() {
     let mut doc = Doc::new("t", "Gestern kam er an.");
     doc.meta.lang = Some("de".into());
     doc.meta.dct = Some(D);
-    newsgraph_time::TimexStage.annotate(&mut doc);
+    let stage = newsgraph_time::TimexStage::new(&newsgraph_pack::Packs::embedded());
+    stage.annotate(&mut doc);
     let t = doc.timexes.as_ref().expect("layer set");
     assert_eq!(t[0].value.as_deref(), Some("2024-06-11"));
+    // Unknown language: the fallback pack (German) reads it.
+    doc.meta.lang = None;
+    doc.timexes = None;
+    stage.annotate(&mut doc);
+    let t = doc
+        .timexes
+        .as_ref()
+        .expect("layer set by the fallback pack");
+    assert_eq!(t[0].value.as_deref(), Some("2024-06-11"));
+    // A language without a pack: the layer stays absent.
     let mut doc = Doc::new("t", "Bonjour.");
     doc.meta.lang = Some("fr".into());
-    newsgraph_time::TimexStage.annotate(&mut doc);
-    assert_eq!(doc.timexes, Some(vec![]));
+    stage.annotate(&mut doc);
+    assert_eq!(doc.timexes, None);
 }
 
 #[test]
