@@ -494,6 +494,33 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_pack_has_the_time_files_and_rules() {
+        for pack in newsgraph_pack::Packs::embedded().iter() {
+            if pack.has_stage(STAGE) {
+                let l = Lexicon::from_pack(pack).unwrap_or_else(|e| panic!("{e}"));
+                assert!(!l.words.is_empty(), "{}", pack.code());
+            }
+        }
+    }
+
+    #[test]
+    fn the_rules_are_read_from_the_manifest() {
+        let packs = newsgraph_pack::Packs::embedded();
+        let de = Lexicon::from_pack(packs.get("de").unwrap()).unwrap().rules;
+        let en = Lexicon::from_pack(packs.get("en").unwrap()).unwrap().rules;
+        assert!(de.day_ordinal_dot && !en.day_ordinal_dot);
+        assert_eq!(
+            (
+                de.numeric_date_separator.as_str(),
+                en.numeric_date_separator.as_str()
+            ),
+            (".", "/")
+        );
+        assert_eq!(en.day_of_month_word, "of");
+        assert!(de.day_of_month_word.is_empty());
+    }
+
+    #[test]
     fn german_lexicon_knows_months_and_compounds() {
         let packs = newsgraph_pack::Packs::embedded();
         let l = Lexicon::from_pack(packs.get("de").unwrap()).unwrap();
