@@ -11,7 +11,7 @@ use newsgraph_pack::{Pack, PackError};
 use crate::tokens::{tokenize, Kind, NONE};
 
 /// The pack stage whose files and rules this lexicon is built from.
-const STAGE: &str = "time";
+pub(crate) const STAGE: &str = "time";
 
 /// A unit of time, as in TIMEX3 duration and granularity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

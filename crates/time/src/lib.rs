@@ -396,7 +396,7 @@ impl TimexStage {
     pub fn new(packs: &Packs) -> TimexStage {
         TimexStage {
             lexicons: PerPack::new(packs, |pack| {
-                if pack.has_stage("time") {
+                if pack.has_stage(lexicon::STAGE) {
                     Lexicon::from_pack(pack).map(Some)
                 } else {
                     Ok(None)
