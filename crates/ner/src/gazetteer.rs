@@ -14,15 +14,26 @@ const FIRST_LARGE: usize = 6;
 /// (*nordkoreanisch*, *French*).
 const PLACE_ADJECTIVES: &str = "place-adjectives";
 
+/// The list of words `[ner.rules] name` of `pack`.
+fn word_list(pack: &Pack, name: &str) -> Result<Vec<String>, PackError> {
+    let wrong = || PackError::Invalid {
+        pack: pack.code().to_string(),
+        message: format!("[ner.rules] {name} must be a list of strings"),
+    };
+    pack.rule("ner", name)?
+        .as_array()
+        .ok_or_else(wrong)?
+        .iter()
+        .map(|w| w.as_str().map(str::to_string).ok_or_else(wrong))
+        .collect()
+}
+
 /// Category names, by bit index: also the `[ner.files]` keys of their lists
 /// (a missing key is an empty list).
 pub const CATEGORIES: [&str; 12] = [
     "country", "city", "region", "org", "media", "first", "given", "surname", "geo", "orgx", "oth",
     "perx",
 ];
-
-/// Inflection endings stripped before looking an adjective stem up.
-const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
 
 /// Compiled gazetteers.
 pub struct Gazetteer {
@@ -35,6 +46,15 @@ pub struct Gazetteer {
     starts: HashSet<String>,
     max_len: usize,
     adjectives: HashSet<String>,
+    /// Inflection endings stripped before looking an adjective stem up
+    /// (`[ner.rules] place-adjective-endings`).
+    adjective_endings: Vec<String>,
+    /// Endings of adjectives derived from a place (`[ner.rules]
+    /// place-derivation-endings`).
+    pub(crate) derivation_endings: Vec<String>,
+    /// Endings of inhabitant nouns and adjectives of a place, tried in order
+    /// (`[ner.rules] inhabitant-endings`).
+    pub(crate) inhabitant_endings: Vec<String>,
     /// Lower-cased single-token place names, sorted, for prefix look-ups
     /// (*ägypt-isch* → *Ägypten*).
     places: Vec<String>,
@@ -77,10 +97,11 @@ impl Gazetteer {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let lists: Vec<&str> = lists.iter().map(|l| &**l).collect();
-        Ok(Gazetteer::build(
-            &lists,
-            &pack.text("ner", PLACE_ADJECTIVES)?,
-        ))
+        let mut g = Gazetteer::build(&lists, &pack.text("ner", PLACE_ADJECTIVES)?);
+        g.adjective_endings = word_list(pack, "place-adjective-endings")?;
+        g.derivation_endings = word_list(pack, "place-derivation-endings")?;
+        g.inhabitant_endings = word_list(pack, "inhabitant-endings")?;
+        Ok(g)
     }
 
     fn build(lists: &[&str], adjectives: &str) -> Gazetteer {
@@ -90,6 +111,9 @@ impl Gazetteer {
             starts: HashSet::new(),
             max_len: 1,
             adjectives: entries(adjectives).map(str::to_lowercase).collect(),
+            adjective_endings: Vec::new(),
+            derivation_endings: Vec::new(),
+            inhabitant_endings: Vec::new(),
             places: Vec::new(),
         };
         for (bit, list) in lists.iter().enumerate() {
@@ -144,9 +168,9 @@ impl Gazetteer {
 
     /// Whether a lower-cased word is an inflected place adjective.
     pub fn is_adjective(&self, lower: &str) -> bool {
-        ADJ_ENDINGS.iter().any(|e| {
+        self.adjective_endings.iter().any(|e| {
             lower
-                .strip_suffix(e)
+                .strip_suffix(e.as_str())
                 .is_some_and(|stem| self.adjectives.contains(stem))
         })
     }
