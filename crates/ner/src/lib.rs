@@ -62,10 +62,10 @@ pub use score::{Counts, NerScores};
 pub use stage::{is_loaded, shipped_model, shipped_model_for, NerStage};
 pub use train::{cross_validate, train, TrainOptions, TrainReport};
 
-/// A language the tagger knows: a shipped language pack with a `[ner]`
-/// section, whose gazetteers a model's features use (and whose model the
-/// stage tags with, when the pack names one). Two are equal when their
-/// pack codes are.
+/// A language the tagger knows: a language pack with a `[ner]` section
+/// (a shipped one by [`Lang::from_code`], any by [`Lang::of_pack`]), whose
+/// gazetteers a model's features use (and whose model the stage tags with,
+/// when the pack names one). Two are equal when their pack codes are.
 #[derive(Debug, Clone)]
 pub struct Lang {
     pack: Arc<Pack>,
