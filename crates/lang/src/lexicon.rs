@@ -5,45 +5,22 @@ use crate::{lang_index, LANGUAGES};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// Function-word lists, by ISO code.
-const MARKERS: &[(&str, &str)] = &[
-    ("de", include_str!("../../../resources/lang/markers/de.txt")),
-    ("en", include_str!("../../../resources/lang/markers/en.txt")),
-    ("fr", include_str!("../../../resources/lang/markers/fr.txt")),
-    ("es", include_str!("../../../resources/lang/markers/es.txt")),
-    ("it", include_str!("../../../resources/lang/markers/it.txt")),
-    ("nl", include_str!("../../../resources/lang/markers/nl.txt")),
-];
+/// Folders below `resources/` of the word lists, one `<code>.txt` per
+/// language (function words, established foreign phrases by document
+/// language, inflection endings, number words).
+const MARKERS: &str = "lang/markers";
+const ESTABLISHED: &str = "lang/established";
+const ENDINGS: &str = "lang/stem-endings";
+const NUMBER_WORDS: &str = "lang/number-words";
 
-/// Established foreign phrases, by document language.
-const ESTABLISHED: &[(&str, &str)] = &[
-    (
-        "de",
-        include_str!("../../../resources/lang/established/de.txt"),
-    ),
-    (
-        "en",
-        include_str!("../../../resources/lang/established/en.txt"),
-    ),
-];
-
-/// Inflection endings, by language.
-const ENDINGS: &[(&str, &str)] = &[
-    (
-        "de",
-        include_str!("../../../resources/lang/stem-endings/de.txt"),
-    ),
-    (
-        "en",
-        include_str!("../../../resources/lang/stem-endings/en.txt"),
-    ),
-];
-
-/// Number words, all languages together.
-const NUMBER_WORDS: &[&str] = &[
-    include_str!("../../../resources/lang/number-words/de.txt"),
-    include_str!("../../../resources/lang/number-words/en.txt"),
-];
+/// The lists of folder `dir` with the language code each file is named for
+/// (`lang/markers/fr.txt` → `fr`).
+fn lists(dir: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    newsgraph_pack::shared_files(dir).filter_map(|path| {
+        let code = path.rsplit('/').next()?.strip_suffix(".txt")?;
+        Some((code, newsgraph_pack::shared_text(path)))
+    })
+}
 
 /// Letters that must remain after an ending is stripped.
 const MIN_STEM_CHARS: usize = 3;
@@ -98,15 +75,14 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut markers: HashMap<String, u8> = HashMap::new();
         let mut listed = 0u8;
-        for (code, data) in MARKERS {
+        for (code, data) in lists(MARKERS) {
             let bit = 1u8 << lang_index(code).expect("marker list for a known language");
             listed |= bit;
             for w in words(data) {
                 *markers.entry(normalize(w)).or_default() |= bit;
             }
         }
-        let established = ESTABLISHED
-            .iter()
+        let established = lists(ESTABLISHED)
             .map(|(code, data)| {
                 let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
                 for line in data.lines().map(str::trim) {
@@ -116,20 +92,18 @@ impl Lexicon {
                     let phrase: Vec<String> = line.split_whitespace().map(normalize).collect();
                     by_first.entry(phrase[0].clone()).or_default().push(phrase);
                 }
-                (*code, by_first)
+                (code, by_first)
             })
             .collect();
-        let endings = ENDINGS
-            .iter()
+        let endings = lists(ENDINGS)
             .map(|(code, data)| {
                 let mut list: Vec<String> = words(data).map(normalize).collect();
                 list.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
-                (*code, list)
+                (code, list)
             })
             .collect();
-        let number_words = NUMBER_WORDS
-            .iter()
-            .flat_map(|data| words(data))
+        let number_words = lists(NUMBER_WORDS)
+            .flat_map(|(_, data)| words(data))
             .map(normalize)
             .collect();
         debug_assert!(LANGUAGES.len() <= 8, "language bit sets are u8");
@@ -225,6 +199,14 @@ mod tests {
         assert_eq!(lx.evidence(de, "not"), Evidence::Neutral);
         assert_eq!(lx.evidence(de, "regierung"), Evidence::Neutral);
         assert_eq!(lx.evidence(de, "москва"), Evidence::Foreign);
+    }
+
+    #[test]
+    fn every_list_folder_is_compiled_in() {
+        for dir in [MARKERS, ESTABLISHED, ENDINGS, NUMBER_WORDS] {
+            assert!(lists(dir).count() >= 2, "{dir}");
+        }
+        assert!(lists(MARKERS).all(|(code, _)| lang_index(code).is_some()));
     }
 
     #[test]

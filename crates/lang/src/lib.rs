@@ -13,8 +13,9 @@
 //!   or more words ([`repeated_phrase`]), a typical machine-translation defect.
 //! - [`LANGUAGES`] lists the languages the detector knows.
 //!
-//! Function words, established foreign phrases and inflection endings are data
-//! in `resources/lang/`, compiled in.
+//! Function words, established foreign phrases, inflection endings and number
+//! words are data in `resources/lang/<list>/<code>.txt`, compiled in and read
+//! through [`newsgraph_pack::shared_files`].
 //!
 //! ```
 //! use newsgraph_doc::{Doc, Stage};
@@ -108,7 +109,7 @@ fn fast_detect(sample: &str) -> Option<&'static str> {
         whatlang::Detector::with_allowlist(
             LANGUAGES
                 .iter()
-                .filter_map(|(_, code)| whatlang::Lang::from_code(iso_639_3(code)?))
+                .filter_map(|(lang, _)| whatlang::Lang::from_code(iso_639_3(*lang)))
                 .collect(),
         )
     });
@@ -119,22 +120,13 @@ fn fast_detect(sample: &str) -> Option<&'static str> {
     let code3 = info.lang().code();
     LANGUAGES
         .iter()
+        .find(|(lang, _)| iso_639_3(*lang) == code3)
         .map(|(_, code)| *code)
-        .find(|code| iso_639_3(code) == Some(code3))
 }
 
-/// ISO 639-3 code (whatlang's) of an ISO 639-1 code of [`LANGUAGES`].
-fn iso_639_3(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "de" => "deu",
-        "en" => "eng",
-        "fr" => "fra",
-        "es" => "spa",
-        "it" => "ita",
-        "nl" => "nld",
-        "ru" => "rus",
-        _ => return None,
-    })
+/// ISO 639-3 code (whatlang's) of a detector language.
+fn iso_639_3(lang: Language) -> String {
+    lang.iso_code_639_3().to_string()
 }
 
 /// The ISO 639-1 code of a detector language.

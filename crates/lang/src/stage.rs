@@ -35,7 +35,7 @@ impl Stage for QualityFlagStage {
             .meta
             .lang
             .as_deref()
-            .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
+            .map(newsgraph_pack::base_code)
             .unwrap_or_default();
         let whole = [Span::new(0, doc.text().len())];
         let sentences = doc.sentences().unwrap_or(&whole);

@@ -44,12 +44,6 @@ struct Tok<'a> {
     coarse_s: String,
 }
 
-/// Adjective endings of place derivations (*ägypt-isch-e*).
-const ISCH: [&str; 6] = ["ische", "ischen", "ischer", "isches", "ischem", "isch"];
-
-/// Inhabitant and adjective endings (*Weimar-er*, *Berlin-erin*).
-const ER: [&str; 4] = ["erinnen", "erin", "ern", "er"];
-
 fn shape(w: &str) -> String {
     let mut s = String::new();
     let mut last = None;
@@ -244,16 +238,17 @@ pub fn extract(
             }
         }
         // Derivations of a listed place: *ägyptische*, *Weimarer*, *Itzehoer*.
-        if ISCH
+        if gaz
+            .derivation_endings
             .iter()
-            .filter_map(|e| t.lower.strip_suffix(e))
+            .filter_map(|e| t.lower.strip_suffix(e.as_str()))
             .any(|stem| gaz.place_prefix(stem))
         {
             f(34, &[if cap { "cap" } else { "low" }]);
         }
         if cap {
-            for e in ER {
-                if let Some(stem) = t.word.strip_suffix(e) {
+            for e in &gaz.inhabitant_endings {
+                if let Some(stem) = t.word.strip_suffix(e.as_str()) {
                     let plain: String = stem
                         .chars()
                         .map(|c| match c {
@@ -267,7 +262,7 @@ pub fn extract(
                         || gaz.is_place(&plain)
                         || gaz.is_place(&format!("{stem}e"))
                     {
-                        f(35, &[e]);
+                        f(35, &[e.as_str()]);
                         break;
                     }
                 }

@@ -1,80 +1,41 @@
-//! Name lists compiled in from `resources/<lang>/ner/`, matched against token
+//! Name lists of a language pack (`[ner.files]`), matched against token
 //! sequences to give the tagger gazetteer features.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
-use crate::Lang;
-
-/// The German lists, in category-bit order (see [`CATEGORIES`]).
-const GERMAN: [&str; 12] = [
-    include_str!("../../../resources/de/ner/loc_countries.txt"),
-    include_str!("../../../resources/de/ner/loc_cities.txt"),
-    include_str!("../../../resources/de/ner/loc_regions.txt"),
-    include_str!("../../../resources/de/ner/org_names.txt"),
-    concat!(
-        include_str!("../../../resources/de/ner/org_media.txt"),
-        include_str!("../../../resources/de/ner/org_media_more.txt"),
-    ),
-    include_str!("../../../resources/de/ner/per_first_names.txt"),
-    include_str!("../../../resources/de/ner/per_given_names.txt"),
-    include_str!("../../../resources/de/ner/per_surnames.txt"),
-    include_str!("../../../resources/de/ner/loc_geonames.txt"),
-    concat!(
-        include_str!("../../../resources/de/ner/org_politics.txt"),
-        include_str!("../../../resources/de/ner/org_companies.txt"),
-        include_str!("../../../resources/de/ner/org_sports.txt"),
-        include_str!("../../../resources/de/ner/org_society.txt"),
-    ),
-    concat!(
-        include_str!("../../../resources/de/ner/oth_names.txt"),
-        include_str!("../../../resources/de/ner/oth_more.txt"),
-    ),
-    include_str!("../../../resources/de/ner/per_known.txt"),
-];
-
-/// The English lists, same order: the small lists are English
-/// (`resources/en/ner/`); first names, the generated given-name and surname
-/// lists and GeoNames places are language-neutral and shared. The German
-/// general-knowledge organisation, other-name and well-known-person lists
-/// have no English counterpart (empty).
-const ENGLISH: [&str; 12] = [
-    include_str!("../../../resources/en/ner/loc_countries.txt"),
-    include_str!("../../../resources/en/ner/loc_cities.txt"),
-    include_str!("../../../resources/en/ner/loc_regions.txt"),
-    include_str!("../../../resources/en/ner/org_names.txt"),
-    include_str!("../../../resources/en/ner/org_media.txt"),
-    include_str!("../../../resources/de/ner/per_first_names.txt"),
-    include_str!("../../../resources/de/ner/per_given_names.txt"),
-    include_str!("../../../resources/de/ner/per_surnames.txt"),
-    include_str!("../../../resources/de/ner/loc_geonames.txt"),
-    "",
-    "",
-    "",
-];
+use newsgraph_pack::{Pack, PackError};
 
 /// The large generated lists (bits from this one on, and the general-knowledge
 /// `orgx`, `oth` and `perx` lists after them) are too noisy for compound-prefix
 /// matching (*Bauernverband* is no surname *Bauer*).
 const FIRST_LARGE: usize = 6;
 
-/// Adjective stems derived from place names (*nordkoreanisch*, *French*).
-const LOC_ADJECTIVES: [&str; 2] = [
-    include_str!("../../../resources/de/ner/loc_adjectives.txt"),
-    include_str!("../../../resources/en/ner/loc_adjectives.txt"),
-];
+/// The `[ner.files]` key of the adjective stems derived from place names
+/// (*nordkoreanisch*, *French*).
+const PLACE_ADJECTIVES: &str = "place-adjectives";
 
-/// Category names, by bit index.
+/// The list of words `[ner.rules] name` of `pack`.
+fn word_list(pack: &Pack, name: &str) -> Result<Vec<String>, PackError> {
+    let wrong = || PackError::Invalid {
+        pack: pack.code().to_string(),
+        message: format!("[ner.rules] {name} must be a list of strings"),
+    };
+    pack.rule("ner", name)?
+        .as_array()
+        .ok_or_else(wrong)?
+        .iter()
+        .map(|w| w.as_str().map(str::to_string).ok_or_else(wrong))
+        .collect()
+}
+
+/// Category names, by bit index: also the `[ner.files]` keys of their lists
+/// (a missing key is an empty list).
 pub const CATEGORIES: [&str; 12] = [
     "country", "city", "region", "org", "media", "first", "given", "surname", "geo", "orgx", "oth",
     "perx",
 ];
 
-/// Inflection endings stripped before looking an adjective stem up.
-const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
-
 /// Compiled gazetteers.
-#[derive(Debug)]
 pub struct Gazetteer {
     /// Space-joined entry → category bits.
     exact: HashMap<String, u16>,
@@ -85,6 +46,15 @@ pub struct Gazetteer {
     starts: HashSet<String>,
     max_len: usize,
     adjectives: HashSet<String>,
+    /// Inflection endings stripped before looking an adjective stem up
+    /// (`[ner.rules] place-adjective-endings`).
+    adjective_endings: Vec<String>,
+    /// Endings of adjectives derived from a place (`[ner.rules]
+    /// place-derivation-endings`).
+    pub(crate) derivation_endings: Vec<String>,
+    /// Endings of inhabitant nouns and adjectives of a place, tried in order
+    /// (`[ner.rules] inhabitant-endings`).
+    pub(crate) inhabitant_endings: Vec<String>,
     /// Lower-cased single-token place names, sorted, for prefix look-ups
     /// (*ägypt-isch* → *Ägypten*).
     places: Vec<String>,
@@ -102,25 +72,36 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.exact.len())
+            .field("adjectives", &self.adjectives.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Gazetteer {
-    /// The compiled-in German gazetteer, built once.
-    pub fn german() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::build(&GERMAN, LOC_ADJECTIVES[0]))
-    }
-
-    /// The compiled-in English gazetteer, built on first use.
-    pub fn english() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::build(&ENGLISH, LOC_ADJECTIVES[1]))
-    }
-
-    /// The gazetteer of a language.
-    pub fn of(lang: Lang) -> &'static Gazetteer {
-        match lang {
-            Lang::De => Gazetteer::german(),
-            Lang::En => Gazetteer::english(),
-        }
+    /// The gazetteer of `pack`: the lists its `[ner.files]` names under the
+    /// keys of [`CATEGORIES`] (a missing key is an empty category) and
+    /// `place-adjectives`.
+    pub fn from_pack(pack: &Pack) -> Result<Gazetteer, PackError> {
+        let lists = CATEGORIES
+            .iter()
+            .map(|key| {
+                if pack.has_file("ner", key) {
+                    pack.text("ner", key)
+                } else {
+                    Ok("".into())
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let lists: Vec<&str> = lists.iter().map(|l| &**l).collect();
+        let mut g = Gazetteer::build(&lists, &pack.text("ner", PLACE_ADJECTIVES)?);
+        g.adjective_endings = word_list(pack, "place-adjective-endings")?;
+        g.derivation_endings = word_list(pack, "place-derivation-endings")?;
+        g.inhabitant_endings = word_list(pack, "inhabitant-endings")?;
+        Ok(g)
     }
 
     fn build(lists: &[&str], adjectives: &str) -> Gazetteer {
@@ -130,6 +111,9 @@ impl Gazetteer {
             starts: HashSet::new(),
             max_len: 1,
             adjectives: entries(adjectives).map(str::to_lowercase).collect(),
+            adjective_endings: Vec::new(),
+            derivation_endings: Vec::new(),
+            inhabitant_endings: Vec::new(),
             places: Vec::new(),
         };
         for (bit, list) in lists.iter().enumerate() {
@@ -184,9 +168,9 @@ impl Gazetteer {
 
     /// Whether a lower-cased word is an inflected place adjective.
     pub fn is_adjective(&self, lower: &str) -> bool {
-        ADJ_ENDINGS.iter().any(|e| {
+        self.adjective_endings.iter().any(|e| {
             lower
-                .strip_suffix(e)
+                .strip_suffix(e.as_str())
                 .is_some_and(|stem| self.adjectives.contains(stem))
         })
     }
@@ -232,9 +216,14 @@ impl Gazetteer {
 mod tests {
     use super::*;
 
+    fn german() -> Gazetteer {
+        let packs = newsgraph_pack::Packs::embedded();
+        Gazetteer::from_pack(packs.get("de").unwrap()).unwrap()
+    }
+
     #[test]
     fn finds_multi_word_names_and_adjectives() {
-        let g = Gazetteer::german();
+        let g = german();
         let toks = ["die", "Vereinigten", "Staaten", "und", "Frankreich"];
         let s = g.spans(&toks);
         assert_ne!(s[1].0, 0);
@@ -246,7 +235,7 @@ mod tests {
 
     #[test]
     fn large_lists_and_place_prefixes() {
-        let g = Gazetteer::german();
+        let g = german();
         let bit = |c: &str| 1u16 << CATEGORIES.iter().position(|x| *x == c).unwrap();
         assert_ne!(g.word("Heidi") & bit("given"), 0);
         assert_ne!(g.word("Schweiger") & bit("surname"), 0);
@@ -258,5 +247,19 @@ mod tests {
         assert!(!g.place_prefix("ägy"));
         assert!(!g.place_prefix("xqzw"));
         assert!(g.is_place("Weimar"));
+    }
+
+    #[test]
+    fn a_category_the_pack_does_not_name_is_empty() {
+        let packs = newsgraph_pack::Packs::embedded();
+        let en = Gazetteer::from_pack(packs.get("en").unwrap()).unwrap();
+        let bit = |c: &str| 1u16 << CATEGORIES.iter().position(|x| *x == c).unwrap();
+        assert_eq!(
+            german().word("Bundesverfassungsgericht") & bit("orgx"),
+            bit("orgx")
+        );
+        assert_eq!(en.word("Bundesverfassungsgericht") & bit("orgx"), 0);
+        assert_ne!(en.word("Heidi") & bit("given"), 0);
+        assert!(en.is_adjective("french"));
     }
 }

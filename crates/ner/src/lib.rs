@@ -9,9 +9,10 @@
 //!   templates), BIO label transitions decoded with Viterbi, and the word
 //!   clusters it was trained with. [`Model::to_bytes`]/[`Model::from_bytes`]
 //!   give its gzipped binary file.
-//! - [`NerStage`] is the pipeline stage; it tags German documents with
-//!   `resources/de/ner/model.bin.gz` and English ones with `resources/en/ner/model.bin.gz`
-//!   (both compiled in), each decoded on first use, once per process.
+//! - [`NerStage`] is the pipeline stage; it tags a document with the model
+//!   of the language pack its language picks (`[ner.files] model`:
+//!   `resources/de/ner/model.bin.gz`, `resources/en/ner/model.bin.gz`),
+//!   each decoded on first use, once per process.
 //! - [`train`] trains a model from GermEval-style and other corpora
 //!   ([`read_corpus`] maps their tag sets), choosing the epoch on a dev file;
 //!   [`build_clusters`] derives word clusters from unlabelled text.
@@ -20,12 +21,14 @@
 //!
 //! Gazetteers (countries, cities, regions, organisations, media, first names,
 //! place adjectives, and the large generated lists of given names, surnames
-//! and GeoNames places) are compiled in from `resources/de/ner/`.
+//! and GeoNames places) are the lists a pack's `[ner.files]` names, one key
+//! per feature category; a model is decoded with the gazetteers of the pack
+//! of its language ([`Lang`]).
 //!
 //! ```
 //! use newsgraph_ner::NerStage;
-//! let stage = NerStage::load().unwrap();
-//! let labels = stage.model().tag(&["Bundeskanzler", "Olaf", "Scholz", "reiste", "nach", "Paris", "."]);
+//! let stage = NerStage::new(&newsgraph_pack::Packs::embedded()).unwrap();
+//! let labels = stage.model().unwrap().tag(&["Bundeskanzler", "Olaf", "Scholz", "reiste", "nach", "Paris", "."]);
 //! assert_eq!(labels[1], "B-PER");
 //! assert_eq!(labels[5], "B-LOC");
 //! ```
@@ -45,6 +48,10 @@ mod table;
 mod train;
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use gazetteer::Gazetteer;
+use newsgraph_pack::{Pack, PackError, Packs, PerPack};
 
 pub use clusters::{build_clusters, ClusterOptions, Clusters};
 pub use conll::{eval_conll, tag_conll};
@@ -55,31 +62,72 @@ pub use score::{Counts, NerScores};
 pub use stage::{is_loaded, shipped_model, shipped_model_for, NerStage};
 pub use train::{cross_validate, train, TrainOptions, TrainReport};
 
-/// The languages the tagger has gazetteers (and a shipped model) for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// German: GermEval 2014's twelve outer classes.
-    #[default]
-    De,
-    /// English: PER, LOC, ORG and OTH (MEANTIME names).
-    En,
+/// A language the tagger knows: a language pack with a `[ner]` section
+/// (a shipped one by [`Lang::from_code`], any by [`Lang::of_pack`]), whose
+/// gazetteers a model's features use (and whose model the stage tags with,
+/// when the pack names one). Two are equal when their pack codes are.
+#[derive(Debug, Clone)]
+pub struct Lang {
+    pack: Arc<Pack>,
+}
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Lang) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for Lang {}
+
+impl Default for Lang {
+    /// The fallback pack's language (German), as for documents of unknown
+    /// language.
+    fn default() -> Lang {
+        Packs::embedded()
+            .for_lang(None)
+            .cloned()
+            .and_then(Lang::of_pack)
+            .expect("the fallback pack has a [ner] section (tested)")
+    }
 }
 
 impl Lang {
-    /// The ISO 639-1 code (`de`, `en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
+    /// The pack's language code (`de`, `en`).
+    pub fn code(&self) -> &str {
+        self.pack.code()
     }
 
-    /// The language of an ISO 639-1 code, `None` for languages without a model.
+    /// The language of a language tag (`de`, `en-GB`), `None` when no
+    /// shipped pack has a `[ner]` section for it.
     pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "de" => Some(Lang::De),
-            "en" => Some(Lang::En),
-            _ => None,
+        Packs::embedded().get(code).cloned().and_then(Lang::of_pack)
+    }
+
+    /// The language of `pack`, `None` when it has no `[ner]` section.
+    pub fn of_pack(pack: Arc<Pack>) -> Option<Lang> {
+        pack.has_stage("ner").then_some(Lang { pack })
+    }
+
+    /// The pack.
+    pub fn pack(&self) -> &Arc<Pack> {
+        &self.pack
+    }
+
+    /// The gazetteer of the language: for a shipped pack the shared one,
+    /// built once per process; for a pack from a folder built now.
+    pub(crate) fn gazetteer(&self) -> Result<Arc<Gazetteer>, PackError> {
+        static SHIPPED: OnceLock<PerPack<Arc<Gazetteer>>> = OnceLock::new();
+        let shipped = SHIPPED.get_or_init(|| {
+            PerPack::new(&Packs::embedded(), |pack| {
+                Gazetteer::from_pack(pack).map(Arc::new)
+            })
+        });
+        match shipped.packs().get(self.code()) {
+            Some(pack) if Arc::ptr_eq(pack, &self.pack) => Ok(shipped
+                .for_lang(Some(self.code()))
+                .expect("a shipped pack has a compiled form")
+                .clone()),
+            _ => Gazetteer::from_pack(&self.pack).map(Arc::new),
         }
     }
 }
@@ -110,6 +158,9 @@ pub enum NerError {
     /// A model file is damaged or from another version.
     #[error("bad model file: {0}; retrain it with `newsgraph train ner`")]
     BadModel(String),
+    /// A language pack lacks a file the tagger needs, or holds a bad one.
+    #[error(transparent)]
+    Pack(#[from] PackError),
     /// The training files hold no sentence.
     #[error("the training files contain no sentences; pass GermEval-style TSV files or MEANTIME folders")]
     NoData,

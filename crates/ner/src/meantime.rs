@@ -46,6 +46,24 @@ pub(crate) fn is_meantime(path: &Path) -> bool {
     path.is_dir() || path.extension().is_some_and(|e| e == "xml")
 }
 
+/// The language (`lang` of `<Document>`) of the first MEANTIME article
+/// under `path` (a folder, searched recursively, or one `.xml` file), `None`
+/// when it names none or there is no article.
+pub(crate) fn meantime_lang(path: &Path) -> Result<Option<String>, NerError> {
+    let mut files = Vec::new();
+    collect(path, &mut files)?;
+    let Some(first) = files.into_iter().min() else {
+        return Ok(None);
+    };
+    let text = read_text(&first)?;
+    let doc = cat::parse(&first, &text).map_err(|e| NerError::Format {
+        path: e.path,
+        line: e.line,
+        message: format!("{}; expected MEANTIME CAT XML", e.problem),
+    })?;
+    Ok(doc.attr("lang").map(str::to_string))
+}
+
 /// Reads every MEANTIME article under `path` (a folder, searched
 /// recursively, or one `.xml` file), sorted by path.
 pub fn read_meantime_docs(path: &Path) -> Result<Vec<MeantimeDoc>, NerError> {

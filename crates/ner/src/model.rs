@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{Read, Write};
+use std::sync::Arc;
+
+use newsgraph_pack::Pack;
 
 use crate::clusters::Clusters;
 use crate::features;
@@ -13,9 +16,17 @@ use crate::labels::{self, NUM_LABELS};
 use crate::table::{Entries, Entry, FeatureTable, Slot};
 use crate::{Lang, NerError};
 
-/// Version 4 adds the language byte; version 3 files are German.
+/// Version 4 adds the language byte; version 3 files are of the first
+/// language of [`LANGUAGE_BYTES`]; version 5 names the language by its pack
+/// code (written for languages without a byte).
 const MAGIC: &[u8; 8] = b"NGNER\x00\x00\x04";
 const MAGIC_V3: &[u8; 8] = b"NGNER\x00\x00\x03";
+const MAGIC_V5: &[u8; 8] = b"NGNER\x00\x00\x05";
+
+/// The pack codes of the language bytes of version 4 files, by byte value:
+/// part of the file format (the shipped models are version 4), not a choice
+/// of languages.
+const LANGUAGE_BYTES: [&str; 2] = ["de", "en"];
 
 /// Feature keys are already hashes: hashing them again is wasted time.
 #[derive(Default)]
@@ -42,6 +53,8 @@ pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 pub struct Model {
     /// The language whose gazetteers the features use.
     pub(crate) lang: Lang,
+    /// That language's gazetteers.
+    gazetteer: Arc<Gazetteer>,
     pub(crate) clusters: Clusters,
     /// Whether features carry domain copies (training mixed corpora); the
     /// target domain is 0.
@@ -72,6 +85,7 @@ impl Model {
     /// non-zero `(label, weight)` pairs.
     pub(crate) fn from_parts(
         lang: Lang,
+        gazetteer: Arc<Gazetteer>,
         clusters: Clusters,
         adapted: bool,
         start: Vec<f32>,
@@ -88,11 +102,12 @@ impl Model {
                     .map(|(label, weight)| Entry { weight, label }),
             );
         }
-        Model::assemble(lang, clusters, adapted, start, trans, raw)
+        Model::assemble(lang, gazetteer, clusters, adapted, start, trans, raw)
     }
 
     fn assemble(
         lang: Lang,
+        gazetteer: Arc<Gazetteer>,
         clusters: Clusters,
         adapted: bool,
         start: Vec<f32>,
@@ -102,6 +117,7 @@ impl Model {
         let folded = adapted.then(|| fold_domain(&raw, features::domain_salt(0)));
         Model {
             lang,
+            gazetteer,
             clusters,
             adapted,
             start,
@@ -111,9 +127,10 @@ impl Model {
         }
     }
 
-    /// The language the model was trained for.
-    pub fn lang(&self) -> Lang {
-        self.lang
+    /// The language the model was trained for (the pack whose gazetteers
+    /// its features use).
+    pub fn lang(&self) -> &Lang {
+        &self.lang
     }
 
     /// Number of features with a non-zero weight.
@@ -130,11 +147,18 @@ impl Model {
     /// model always gives the same bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::new();
-        b.extend_from_slice(MAGIC);
-        b.push(match self.lang {
-            Lang::De => 0,
-            Lang::En => 1,
-        });
+        let code = self.lang.code();
+        match LANGUAGE_BYTES.iter().position(|c| *c == code) {
+            Some(byte) => {
+                b.extend_from_slice(MAGIC);
+                b.push(byte as u8);
+            }
+            None => {
+                b.extend_from_slice(MAGIC_V5);
+                b.push(code.len().min(255) as u8);
+                b.extend_from_slice(&code.as_bytes()[..code.len().min(255)]);
+            }
+        }
         b.extend_from_slice(&(NUM_LABELS as u32).to_le_bytes());
         b.push(u8::from(self.adapted));
         for w in self.start.iter().chain(&self.trans) {
@@ -183,23 +207,63 @@ impl Model {
         gz.finish().expect("writing to a Vec cannot fail")
     }
 
-    /// Reads a model written by [`Model::to_bytes`].
+    /// Reads a model written by [`Model::to_bytes`], with the gazetteers of
+    /// the shipped pack of its language.
     pub fn from_bytes(gz: &[u8]) -> Result<Model, NerError> {
+        Model::decode(gz, |code| {
+            Lang::from_code(code).ok_or_else(|| {
+                NerError::BadModel(format!(
+                    "the model is for language {code:?}, which has no shipped language pack \
+                     with a [ner] section; load it with its pack (Model::from_pack)"
+                ))
+            })
+        })
+    }
+
+    /// The model `pack` names (`[ner.files] model`), with the pack's
+    /// gazetteers.
+    pub fn from_pack(pack: &Arc<Pack>) -> Result<Model, NerError> {
+        let bytes = pack.bytes("ner", "model")?;
+        Model::decode(&bytes, |code| {
+            if code != pack.code() {
+                return Err(NerError::BadModel(format!(
+                    "language pack {}: [ner.files] model was trained for language {code:?}",
+                    pack.code()
+                )));
+            }
+            Lang::of_pack(pack.clone()).ok_or_else(|| {
+                NerError::BadModel(format!("language pack {}: no [ner] section", pack.code()))
+            })
+        })
+    }
+
+    /// Decodes a model file; `lang_of` turns the language code it was
+    /// trained for into the language whose gazetteers it uses.
+    fn decode(
+        gz: &[u8],
+        lang_of: impl FnOnce(&str) -> Result<Lang, NerError>,
+    ) -> Result<Model, NerError> {
         let bad = |what: &str| NerError::BadModel(what.to_string());
         let mut b = Vec::new();
         flate2::read::GzDecoder::new(gz)
             .read_to_end(&mut b)
             .map_err(|e| bad(&format!("not a gzip stream ({e})")))?;
         let mut r = Reader { b: &b, pos: 0 };
-        let lang = match r.take(8).ok_or_else(|| bad("truncated header"))? {
-            m if m == MAGIC => match r.u8()? {
-                0 => Lang::De,
-                1 => Lang::En,
-                _ => return Err(bad("unknown language")),
-            },
-            m if m == MAGIC_V3 => Lang::De,
+        let code = match r.take(8).ok_or_else(|| bad("truncated header"))? {
+            m if m == MAGIC => LANGUAGE_BYTES
+                .get(r.u8()? as usize)
+                .ok_or_else(|| bad("unknown language"))?
+                .to_string(),
+            m if m == MAGIC_V3 => LANGUAGE_BYTES[0].to_string(),
+            m if m == MAGIC_V5 => {
+                let n = r.u8()? as usize;
+                let code = r.take(n).ok_or_else(|| bad("truncated language code"))?;
+                String::from_utf8(code.to_vec()).map_err(|_| bad("language code is not UTF-8"))?
+            }
             _ => return Err(bad("wrong magic number or version")),
         };
+        let lang = lang_of(&code)?;
+        let gazetteer = lang.gazetteer()?;
         if r.u32()? as usize != NUM_LABELS {
             return Err(bad("label count differs from this build's label set"));
         }
@@ -245,7 +309,9 @@ impl Model {
             }
             raw.insert_new(h, ws.iter().copied());
         }
-        Ok(Model::assemble(lang, clusters, adapted, start, trans, raw))
+        Ok(Model::assemble(
+            lang, gazetteer, clusters, adapted, start, trans, raw,
+        ))
     }
 
     /// Best label sequence (label indices, see [`crate::labels`]) for one
@@ -256,7 +322,7 @@ impl Model {
         }
         self.emissions(toks, s);
         let mut labs = viterbi(&s.emit, &self.start, &self.trans, toks.len());
-        extend_names(toks, &mut labs, Gazetteer::of(self.lang));
+        extend_names(toks, &mut labs, &self.gazetteer);
         labs
     }
 
@@ -270,7 +336,7 @@ impl Model {
         features::extract(
             toks,
             &self.clusters,
-            Gazetteer::of(self.lang),
+            &self.gazetteer,
             domain,
             &mut s.feats,
             &mut s.offsets,
@@ -499,9 +565,13 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
+    fn german() -> Lang {
+        Lang::from_code("de").unwrap()
+    }
+
     #[test]
     fn person_chunks_take_a_final_short_name_part() {
-        let gaz = Gazetteer::german();
+        let gaz = &*german().gazetteer().unwrap();
         let run = |toks: &[&str], labs: &[&str]| -> Vec<String> {
             let mut l: Vec<usize> = labs.iter().map(|x| labels::parse(x)).collect();
             extend_names(toks, &mut l, gaz);
@@ -534,12 +604,13 @@ mod tests {
     fn adapted_model(sents: &[Vec<&str>]) -> Model {
         let (mut feats, mut offs) = (Vec::new(), Vec::new());
         let mut keys = Vec::new();
+        let gazetteer = german().gazetteer().unwrap();
         for toks in sents {
             for d in [0u8, 1] {
                 features::extract(
                     toks,
                     &Clusters::default(),
-                    Gazetteer::german(),
+                    &gazetteer,
                     Some(d),
                     &mut feats,
                     &mut offs,
@@ -570,7 +641,15 @@ mod tests {
         let trans = (0..NUM_LABELS * NUM_LABELS)
             .map(|i| ((i * 7) % 11) as f32 * 0.05 - 0.25)
             .collect();
-        Model::from_parts(Lang::De, Clusters::default(), true, start, trans, parts)
+        Model::from_parts(
+            german(),
+            gazetteer,
+            Clusters::default(),
+            true,
+            start,
+            trans,
+            parts,
+        )
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::corpus::{read_corpus, Sentence};
 use crate::features;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{self, NUM_LABELS};
-use crate::meantime::is_meantime;
+use crate::meantime::{is_meantime, meantime_lang};
 use crate::model::{viterbi, IdMap, Model, Scratch};
 use crate::score::NerScores;
 use crate::{Lang, NerError};
@@ -34,7 +34,8 @@ pub struct TrainOptions {
     /// the same size and speed.
     pub runs: usize,
     /// Language of the model (its gazetteers); `None` detects it from the
-    /// training files: English for MEANTIME, German otherwise.
+    /// training files: the `lang` of MEANTIME articles, else the fallback
+    /// pack's language (German, as GermEval and SmartData are).
     pub lang: Option<Lang>,
 }
 
@@ -208,15 +209,29 @@ fn is_germeval(p: &Path) -> bool {
         })
 }
 
-/// The model language of `opts`, or English when every training file is
-/// MEANTIME and German otherwise.
-fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Lang {
-    opts.lang
-        .unwrap_or(if train.iter().all(|p| is_meantime(p)) {
-            Lang::En
-        } else {
-            Lang::De
-        })
+/// The model language of `opts`; else, when every training file is
+/// MEANTIME, the language its articles declare; else the fallback pack's.
+fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Result<Lang, NerError> {
+    if let Some(lang) = &opts.lang {
+        return Ok(lang.clone());
+    }
+    let Some(first) = train
+        .first()
+        .filter(|_| train.iter().all(|p| is_meantime(p)))
+    else {
+        return Ok(Lang::default());
+    };
+    match meantime_lang(first)? {
+        Some(code) => Lang::from_code(&code).ok_or_else(|| NerError::Format {
+            path: first.clone(),
+            line: 0,
+            message: format!(
+                "the articles are in language {code:?}, which has no language pack with a \
+                 [ner] section; add one or pass the language"
+            ),
+        }),
+        None => Ok(Lang::default()),
+    }
 }
 
 fn read_clusters(opts: &TrainOptions) -> Result<Clusters, NerError> {
@@ -252,7 +267,7 @@ pub fn cross_validate(
     let folds = folds.clamp(2, docs.len().max(2));
     let clusters = read_clusters(opts)?;
     let opts = TrainOptions {
-        lang: Some(lang_of(train, opts)),
+        lang: Some(lang_of(train, opts)?),
         ..opts.clone()
     };
     let (mut gold, mut pred) = (Vec::new(), Vec::new());
@@ -266,7 +281,7 @@ pub fn cross_validate(
         if train_part.is_empty() {
             return Err(NerError::NoData);
         }
-        let (model, _) = train_sentences(&train_part, None, clusters.clone(), &opts);
+        let (model, _) = train_sentences(&train_part, None, clusters.clone(), &opts)?;
         let mut scratch = Scratch::default();
         for d in docs.iter().enumerate().filter(|(k, _)| k % folds == fold) {
             for s in &d.1.sentences {
@@ -294,10 +309,10 @@ pub fn train(
     let dev_sents = dev.map(read_corpus).transpose()?;
     let clusters = read_clusters(opts)?;
     let opts = TrainOptions {
-        lang: Some(lang_of(train, opts)),
+        lang: Some(lang_of(train, opts)?),
         ..opts.clone()
     };
-    let (model, mut report) = train_sentences(&sentences, dev_sents.as_deref(), clusters, &opts);
+    let (model, mut report) = train_sentences(&sentences, dev_sents.as_deref(), clusters, &opts)?;
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|source| NerError::Io {
         path: out.to_path_buf(),
@@ -313,9 +328,10 @@ pub(crate) fn train_sentences(
     dev: Option<&[Sentence]>,
     clusters: Clusters,
     opts: &TrainOptions,
-) -> (Model, TrainReport) {
-    let lang = opts.lang.unwrap_or_default();
-    let gaz = Gazetteer::of(lang);
+) -> Result<(Model, TrainReport), NerError> {
+    let lang = opts.lang.clone().unwrap_or_default();
+    let gazetteer = lang.gazetteer()?;
+    let gaz = &*gazetteer;
     // Domain copies only pay off when corpora of several domains are mixed.
     let adapted = sentences.iter().any(|(_, d)| *d != 0);
     let dom = |d: u8| adapted.then_some(d);
@@ -424,7 +440,15 @@ pub(crate) fn train_sentences(
             feats.push((h, ws));
         }
     }
-    let model = Model::from_parts(lang, clusters, adapted, start, trans, feats);
+    let model = Model::from_parts(
+        lang,
+        gazetteer.clone(),
+        clusters,
+        adapted,
+        start,
+        trans,
+        feats,
+    );
     let report = TrainReport {
         sentences: sentences.len(),
         tokens: sentences.iter().map(|(s, _)| s.tokens.len()).sum(),
@@ -434,7 +458,7 @@ pub(crate) fn train_sentences(
         dev: dev_scores,
         model_bytes: 0,
     };
-    (model, report)
+    Ok((model, report))
 }
 
 /// `a + b` element-wise (`b` alone when there is no `a`).

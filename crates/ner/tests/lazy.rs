@@ -3,28 +3,28 @@
 //! it first.)
 
 use newsgraph_doc::{Doc, Stage};
-use newsgraph_ner::{is_loaded, Lang, NerStage};
+use newsgraph_ner::{is_loaded, NerStage};
 use newsgraph_segment::SegmentStage;
 
 fn annotate(stage: &NerStage, text: &str, lang: &str) -> Doc {
     let mut doc = Doc::new("t", text);
     doc.meta.lang = Some(lang.into());
-    SegmentStage.annotate(&mut doc);
+    SegmentStage::new(&newsgraph_pack::Packs::embedded()).annotate(&mut doc);
     stage.annotate(&mut doc);
     doc
 }
 
 #[test]
 fn english_model_is_loaded_lazily() {
-    let stage = NerStage::load().unwrap();
-    assert!(is_loaded(Lang::De));
+    let stage = NerStage::new(&newsgraph_pack::Packs::embedded()).unwrap();
+    assert!(is_loaded("de"));
     let de = annotate(&stage, "Olaf Scholz reiste nach Paris.", "de");
     assert!(de.entities.is_some());
     assert!(
-        !is_loaded(Lang::En),
+        !is_loaded("en"),
         "a German document loaded the English model"
     );
     let en = annotate(&stage, "Barack Obama flew to Paris.", "en");
     assert!(en.entities.is_some());
-    assert!(is_loaded(Lang::En));
+    assert!(is_loaded("en"));
 }

@@ -243,8 +243,10 @@ fn english_documents_use_the_english_model() {
             "{surface} as {label} not found in {got:?}"
         );
     }
-    assert_eq!(shipped_model_for(Lang::En).unwrap().lang(), Lang::En);
-    assert_eq!(shipped_model_for(Lang::De).unwrap().lang(), Lang::De);
+    for code in ["en", "de"] {
+        let lang = Lang::from_code(code).unwrap();
+        assert_eq!(shipped_model_for(lang).unwrap().lang().code(), code);
+    }
 }
 
 #[test]
@@ -314,7 +316,7 @@ fn meantime_training_and_cross_validation() {
     let out = dir.path().join("en.bin.gz");
     train(&[dir.path().to_path_buf()], None, &out, &opts).unwrap();
     let model = newsgraph_ner::Model::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(model.lang(), Lang::En);
+    assert_eq!(model.lang().code(), "en");
     assert_eq!(eval_conll(dir.path(), &model).unwrap().overall.f1(), 1.0);
 }
 
@@ -336,6 +338,96 @@ fn meantime_corpus_reads() {
     assert!((650..=800).contains(&names), "{names} names");
     // The shipped English model was trained on these articles: it must at
     // least reproduce most of them.
-    let scores = eval_conll(&dir, shipped_model_for(Lang::En).unwrap()).unwrap();
+    let scores = eval_conll(
+        &dir,
+        shipped_model_for(Lang::from_code("en").unwrap()).unwrap(),
+    )
+    .unwrap();
     assert!(scores.overall.f1() > 0.8, "{scores}");
+}
+
+#[test]
+fn a_folder_pack_brings_its_own_gazetteer_and_model() {
+    let root = tempfile::tempdir().unwrap();
+    let pack_dir = root.path().join("xx");
+    std::fs::create_dir_all(pack_dir.join("ner")).unwrap();
+    std::fs::write(pack_dir.join("ner/places.txt"), "Paris\n").unwrap();
+    std::fs::write(pack_dir.join("ner/adjectives.txt"), "parisian\n").unwrap();
+    let manifest = "name = \"Test\"\n[ner.files]\nplace-adjectives = \"ner/adjectives.txt\"\n\
+        city = \"ner/places.txt\"\n[ner.rules]\nplace-adjective-endings = [\"\"]\n\
+        place-derivation-endings = []\ninhabitant-endings = []\n";
+    std::fs::write(pack_dir.join("pack.toml"), manifest).unwrap();
+    // Train a model of the pack's language on MEANTIME-style articles.
+    let data = root.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let words = ["Tom", "Enders", "flew", "to", "Paris", "."];
+    for i in 0..3 {
+        let doc = meantime_doc(i, &words, &[(0, 1, "PER"), (4, 4, "LOC")]);
+        std::fs::write(data.join(format!("{i}.xml")), doc).unwrap();
+    }
+    let packs = newsgraph_pack::Packs::load_dir(root.path()).unwrap();
+    let xx = packs.get("xx").unwrap();
+    let opts = TrainOptions {
+        epochs: 3,
+        runs: 1,
+        lang: Some(Lang::of_pack(xx.clone()).unwrap()),
+        ..TrainOptions::default()
+    };
+    let model_path = pack_dir.join("ner/model.bin.gz");
+    train(&[data], None, &model_path, &opts).unwrap();
+    // The shipped packs know no `xx`: the file alone cannot be read back.
+    let bytes = std::fs::read(&model_path).unwrap();
+    let err = newsgraph_ner::Model::from_bytes(&bytes).unwrap_err();
+    assert!(err.to_string().contains("\"xx\""), "{err}");
+    // Named in the manifest, the pack's model reads with its gazetteer.
+    std::fs::write(
+        pack_dir.join("pack.toml"),
+        manifest.replace(
+            "[ner.files]\n",
+            "[ner.files]\nmodel = \"ner/model.bin.gz\"\n",
+        ),
+    )
+    .unwrap();
+    let packs = newsgraph_pack::Packs::load_dir(root.path()).unwrap();
+    let model = newsgraph_ner::Model::from_pack(packs.get("xx").unwrap()).unwrap();
+    assert_eq!(model.lang().code(), "xx");
+    assert_eq!(
+        model.tag(&words),
+        ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+    );
+    // The stage tags documents of the pack's language, and no others (these
+    // packs have no fallback).
+    let stage = NerStage::new(&packs).unwrap();
+    let segment = SegmentStage::new(&newsgraph_pack::Packs::embedded());
+    let mut doc = Doc::new("t", "Tom Enders flew to Paris .");
+    segment.annotate(&mut doc);
+    doc.meta.lang = Some("xx".into());
+    stage.annotate(&mut doc);
+    assert_eq!(doc.entities.as_ref().map(Vec::len), Some(2));
+    doc.meta.lang = None;
+    doc.entities = None;
+    stage.annotate(&mut doc);
+    assert_eq!(doc.entities, None);
+}
+
+#[test]
+fn a_pack_whose_model_is_of_another_language_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let pack_dir = root.path().join("fr");
+    std::fs::create_dir_all(&pack_dir).unwrap();
+    let shipped = newsgraph_pack::Packs::embedded();
+    let en_model = shipped.get("en").unwrap().bytes("ner", "model").unwrap();
+    std::fs::write(pack_dir.join("model.bin.gz"), &en_model).unwrap();
+    std::fs::write(pack_dir.join("adj.txt"), "").unwrap();
+    std::fs::write(
+        pack_dir.join("pack.toml"),
+        "name = \"French\"\n[ner.files]\nmodel = \"model.bin.gz\"\nplace-adjectives = \"adj.txt\"\n",
+    )
+    .unwrap();
+    let packs = newsgraph_pack::Packs::load_dir(root.path()).unwrap();
+    let err = newsgraph_ner::Model::from_pack(packs.get("fr").unwrap()).unwrap_err();
+    assert!(
+        err.to_string().contains("trained for language \"en\""),
+        "{err}"
+    );
 }

@@ -7,8 +7,10 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const MONTHS: &str = include_str!("../../../resources/read/months.tsv");
-const WEEKDAYS: &str = include_str!("../../../resources/read/weekdays.txt");
+/// Month names with their number, of every language a dateline may be in.
+const MONTHS: &str = "read/months.tsv";
+/// Weekday names that may open a dateline.
+const WEEKDAYS: &str = "read/weekdays.txt";
 
 /// What a line says about the document date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +44,7 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 fn grammar() -> &'static Grammar {
     static GRAMMAR: OnceLock<Grammar> = OnceLock::new();
     GRAMMAR.get_or_init(|| {
-        let months: HashMap<String, i8> = data_lines(MONTHS)
+        let months: HashMap<String, i8> = data_lines(newsgraph_pack::shared_text(MONTHS))
             .filter_map(|l| {
                 let (name, num) = l.split_once('\t')?;
                 Some((name.to_lowercase(), num.trim().parse().ok()?))
@@ -55,7 +57,7 @@ fn grammar() -> &'static Grammar {
             .map(|n| regex::escape(n))
             .collect::<Vec<_>>()
             .join("|");
-        let weekday = data_lines(WEEKDAYS)
+        let weekday = data_lines(newsgraph_pack::shared_text(WEEKDAYS))
             .flat_map(str::split_whitespace)
             .map(regex::escape)
             .collect::<Vec<_>>()

@@ -122,14 +122,11 @@ impl Iterator for Lexer<'_> {
 fn scan_domain(text: &str, i: usize) -> Option<usize> {
     static TLDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let tlds = TLDS.get_or_init(|| {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../resources/segment/top-level-domains.txt"
-        ))
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+        newsgraph_pack::shared_text("segment/top-level-domains.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
     });
     let rest = &text[i..];
     // A domain name has at most 253 characters; stopping there keeps the

@@ -2,9 +2,10 @@
 //!
 //! Overview:
 //! - [`Segmenter`] holds one language's rules (abbreviations, month names,
-//!   ordinal contexts, sentence starters, clitics), compiled in from
-//!   `resources/<lang>/segment/`. [`Segmenter::for_lang`] returns a shared
-//!   instance; [`Segmenter::tokenize`] gives [`Token`]s and
+//!   ordinal contexts, sentence starters, clitics), read from its language
+//!   pack's `[segment.files]` ([`Segmenter::from_pack`]);
+//!   [`Segmenter::for_lang`] returns a shared one of a shipped pack;
+//!   [`Segmenter::tokenize`] gives [`Token`]s and
 //!   [`Segmenter::sentences`] groups them into sentence [`Span`]s.
 //! - [`SegmentStage`] is the pipeline stage writing the token and sentence
 //!   layers of a [`Doc`].
@@ -63,61 +64,60 @@ pub use eval::{eval_conllu, read_conllu, score, EvalError, Gold, Prf, SegmentSco
 pub use newsgraph_doc::{Span, Token, TokenKind};
 
 use newsgraph_doc::{Doc, Layer, Stage};
+use newsgraph_pack::{Pack, PackError, Packs, PerPack};
 use rules::Rules;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A tokenizer and sentence splitter for one language.
 #[derive(Debug)]
 pub struct Segmenter {
-    lang: &'static str,
     rules: Rules,
 }
 
-macro_rules! resource {
-    ($lang:literal, $file:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../resources/",
-            $lang,
-            "/segment/",
-            $file
-        ))
-    };
-}
+/// The `[segment.files]` keys of a pack manifest, in the order
+/// [`Rules::load`] takes them.
+const FILES: [&str; 5] = [
+    "abbreviations",
+    "months",
+    "ordinal-context",
+    "sentence-starters",
+    "clitics",
+];
 
-macro_rules! load_lang {
-    ($lang:literal) => {
-        Segmenter {
-            lang: $lang,
-            rules: Rules::load(
-                resource!($lang, "abbreviations.txt"),
-                resource!($lang, "months.txt"),
-                resource!($lang, "ordinal_context.txt"),
-                resource!($lang, "sentence_starters.txt"),
-                resource!($lang, "clitics.txt"),
-            ),
-        }
-    };
+/// The segmenters of the shipped packs, each built on first use.
+fn shipped() -> &'static PerPack<Segmenter> {
+    static SHIPPED: OnceLock<PerPack<Segmenter>> = OnceLock::new();
+    SHIPPED.get_or_init(|| PerPack::new(&Packs::embedded(), Segmenter::from_pack))
 }
 
 impl Segmenter {
-    /// The shared segmenter for ISO 639-1 code `lang` (`de`, `en`; a region
-    /// suffix like `en-GB` is ignored). Other languages get the German rules,
-    /// whose number, date and quotation handling suits most European text.
-    pub fn for_lang(lang: &str) -> &'static Segmenter {
-        static DE: OnceLock<Segmenter> = OnceLock::new();
-        static EN: OnceLock<Segmenter> = OnceLock::new();
-        let base = lang.split(['-', '_']).next().unwrap_or("");
-        if base.eq_ignore_ascii_case("en") {
-            EN.get_or_init(|| load_lang!("en"))
-        } else {
-            DE.get_or_init(|| load_lang!("de"))
-        }
+    /// The segmenter of `pack`: its `[segment.files]` (abbreviations, month
+    /// names, ordinal contexts, sentence starters, clitics).
+    pub fn from_pack(pack: &Pack) -> Result<Segmenter, PackError> {
+        let [abbreviations, months, ordinal_context, starters, clitics] =
+            FILES.map(|key| pack.text("segment", key));
+        Ok(Segmenter {
+            rules: Rules::load(
+                &abbreviations?,
+                &months?,
+                &ordinal_context?,
+                &starters?,
+                &clitics?,
+            ),
+        })
     }
 
-    /// The language whose rules this segmenter uses (`de` or `en`).
-    pub fn lang(&self) -> &'static str {
-        self.lang
+    /// The shared segmenter of the shipped pack for language tag `lang`
+    /// (`de`, `en-GB`; see [`Packs::for_lang`]). A convenience for tests,
+    /// evaluation and benchmarks, which always want a segmenter: a language
+    /// without a pack gets the fallback pack's rules, whose number, date and
+    /// quotation handling suits most European text. The pipeline stage
+    /// instead leaves such a document unsegmented.
+    pub fn for_lang(lang: &str) -> &'static Segmenter {
+        shipped()
+            .for_lang(Some(lang))
+            .or_else(|| shipped().for_lang(None))
+            .expect("the fallback pack has [segment] files (tested)")
     }
 
     /// The tokens of `text`, in order, non-overlapping, covering every
@@ -143,18 +143,39 @@ impl Segmenter {
 
 /// The pipeline stage writing [`Layer::Tokens`] and [`Layer::Sentences`].
 ///
-/// It reads nothing; when `doc.meta.lang` is set it picks that language's
-/// rules, else the German ones.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SegmentStage;
+/// It reads nothing. A document is segmented with the rules of the pack its
+/// language picks ([`Packs::for_lang`]: an unknown language gets the
+/// fallback pack); in a language without a pack both layers stay absent.
+#[derive(Debug, Clone)]
+pub struct SegmentStage {
+    /// The segmenters of the stage's packs; `None` for the shipped packs
+    /// (the [`SegmentStage`](const@SegmentStage) constant).
+    segmenters: Option<Arc<PerPack<Segmenter>>>,
+}
+
+/// The stage over the shipped packs ([`Packs::embedded`]), for callers
+/// written before [`SegmentStage::new`] (`Box::new(SegmentStage)`,
+/// `SegmentStage.annotate(&mut doc)`); new code calls `new`.
+#[allow(non_upper_case_globals)]
+pub const SegmentStage: SegmentStage = SegmentStage { segmenters: None };
 
 impl SegmentStage {
     /// The stage for the given language packs: a document is segmented with
-    /// the pack its language picks ([`newsgraph_pack::Packs::for_lang`]); in
-    /// a language without a pack the layer stays absent.
-    pub fn new(packs: &newsgraph_pack::Packs) -> SegmentStage {
-        let _ = packs;
-        SegmentStage
+    /// the pack its language picks ([`Packs::for_lang`]); in a language
+    /// without a pack the layers stay absent. Each pack's rules are compiled
+    /// on first use.
+    pub fn new(packs: &Packs) -> SegmentStage {
+        SegmentStage {
+            segmenters: Some(Arc::new(PerPack::new(packs, Segmenter::from_pack))),
+        }
+    }
+
+    /// The segmenter for a document of language `lang` (`None`: unknown).
+    fn segmenter(&self, lang: Option<&str>) -> Option<&Segmenter> {
+        match &self.segmenters {
+            Some(own) => own.for_lang(lang),
+            None => shipped().for_lang(lang),
+        }
     }
 }
 
@@ -172,7 +193,9 @@ impl Stage for SegmentStage {
     }
 
     fn annotate(&self, doc: &mut Doc) {
-        let seg = Segmenter::for_lang(doc.meta.lang.as_deref().unwrap_or("de"));
+        let Some(seg) = self.segmenter(doc.meta.lang.as_deref()) else {
+            return;
+        };
         let (tokens, sentences) = seg.segment(doc.text());
         // The segmenter's spans are ordered and char-aligned by construction
         // (property-tested), so these cannot fail; should they, the layers

@@ -1,4 +1,4 @@
-//! Language rules loaded from the data files in `resources/<lang>/segment/`.
+//! Language rules read from a language pack's `[segment.files]`.
 
 use std::collections::{HashMap, HashSet};
 

@@ -33,7 +33,7 @@ fn founding_article_sentences() {
 fn stage_writes_tokens_and_sentences() {
     let mut doc = Doc::new("t", "Am 3. Oktober kam Dr. Kim. Er blieb.");
     doc.meta.lang = Some("de".into());
-    let stage = SegmentStage;
+    let stage = SegmentStage::new(&newsgraph_pack::Packs::embedded());
     assert_eq!(stage.writes(), [Layer::Sentences, Layer::Tokens]);
     assert!(stage.reads().is_empty());
     stage.annotate(&mut doc);
@@ -48,7 +48,24 @@ fn stage_writes_tokens_and_sentences() {
 }
 
 #[test]
-fn unknown_language_falls_back_to_german_rules() {
-    assert_eq!(Segmenter::for_lang("fr").lang(), "de");
-    assert_eq!(Segmenter::for_lang("en-GB").lang(), "en");
+fn a_language_without_a_pack_stays_unsegmented() {
+    let stage = SegmentStage::new(&newsgraph_pack::Packs::embedded());
+    let mut doc = Doc::new("t", "Il est venu. Il est parti.");
+    doc.meta.lang = Some("fr".into());
+    stage.annotate(&mut doc);
+    assert!(doc.sentences().is_none() && doc.tokens().is_none());
+    // Unknown language: the fallback pack (German) segments it.
+    doc.meta.lang = None;
+    stage.annotate(&mut doc);
+    assert_eq!(doc.sentences().map(<[_]>::len), Some(2));
+}
+
+#[test]
+fn the_convenience_segmenter_reads_the_pack_of_the_language() {
+    // English splits the clitic of `don't`; German keeps `geht's` whole.
+    let words = |lang: &str, text: &str| Segmenter::for_lang(lang).tokenize(text).len();
+    assert_eq!(words("en-GB", "don't"), 2);
+    assert_eq!(words("de", "don't"), 1);
+    // Without a pack the tests and evaluations get the fallback's rules.
+    assert_eq!(words("fr", "don't"), 1);
 }
