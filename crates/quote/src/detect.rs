@@ -75,8 +75,7 @@ struct Frame {
 
 struct Ctx<'v, 'a> {
     view: &'v View<'a>,
-    lex: &'static Lexicon,
-    english: bool,
+    lex: &'v Lexicon,
     /// For each token, the outermost quote pair whose marks or content hold it.
     in_pair: Vec<Option<usize>>,
     pairs: Vec<Pair>,
@@ -85,7 +84,7 @@ struct Ctx<'v, 'a> {
 }
 
 /// Finds every quote in the document, in text order.
-pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>, Vec<Citation>) {
+pub fn detect(view: &View, lex: &Lexicon) -> (Vec<Found>, Vec<Citation>) {
     let all = pairs(view);
     let outer: Vec<Pair> = all.into_iter().filter(|p| p.depth == 0).collect();
     let mut in_pair = vec![None; view.toks.len()];
@@ -98,7 +97,6 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
     let ctx = Ctx {
         view,
         lex,
-        english,
         in_pair,
         pairs: outer,
         words: view.lowers(0, view.toks.len()),
@@ -152,13 +150,15 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 None => citations.extend(ctx.citation(i, a, b)),
             }
         }
-        if !reported_here && !english {
+        // A language without a so-frame word lists none: never found.
+        if !reported_here {
             if let Some((c0, c1, frame)) = ctx.so_frame(a, b) {
                 reported_here = true;
                 found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
             }
         }
-        if !reported_here && !english {
+        // Speech-act and belief nouns are told by their capital letter.
+        if !reported_here && lex.grammar.nouns_capitalised {
             if let Some((c0, c1, frame)) = ctx.speech_noun(a, b) {
                 reported_here = true;
                 found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
@@ -170,7 +170,10 @@ pub fn detect(view: &View, lex: &'static Lexicon, english: bool) -> (Vec<Found>,
                 found.push(ctx.indirect(c0, c1, frame, si, &mut absorbed));
             }
         }
-        if !reported_here && !english && ctx.konjunktiv_continuation(a, b, reported_before) {
+        if !reported_here
+            && lex.grammar.mood_marks_reported_speech
+            && ctx.konjunktiv_continuation(a, b, reported_before)
+        {
             // A framed direct quote in the sentence stays direct: the
             // continuation is the part after the last one (or before the
             // first). An unframed one inside is a mixed quote's fragment.
@@ -325,9 +328,10 @@ impl Ctx<'_, '_> {
         role: CueRole,
     ) -> Option<(Complement, Frame)> {
         let mut k = i + 1;
-        // English: `announced on Wednesday that …`, `added, however, that …`:
-        // a short adverbial between the cue and *that*.
-        if self.english {
+        // `announced on Wednesday that …`, `added, however, that …`: with no
+        // comma before a complement clause, a short adverbial may stand
+        // between the cue and *that*.
+        if !self.lex.grammar.subordinate_clause_commas {
             let that =
                 (k..(k + 5).min(b)).find(|&j| self.lex.is_complementizer(&self.tok(j).lower));
             let adverbial = |j: usize| {
@@ -380,7 +384,7 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         if k >= b || !matches!(self.tok(k).text, "," | ":") {
-            return self.english_bare_complement(i, a, b, role);
+            return self.bare_complement(i, a, b, role);
         }
         let c = k + 1;
         if c >= b {
@@ -440,8 +444,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         // *said John Smith, a senior analyst at Capital Economics*: an
-        // English apposition to a speaker named after the cue.
-        if self.english && self.tok(k).text == "," && k > i + 1 {
+        // apposition to a speaker named after the cue, told by its article
+        // where lower-case nouns defeat [`Self::only_noun_phrases`].
+        if !self.lex.grammar.nouns_capitalised && self.tok(k).text == "," && k > i + 1 {
             let cs = chunks(self.view, self.lex, c, c1);
             let described = cs.first().is_some_and(|f| {
                 f.start == c && f.prep.is_none() && self.lex.is(sets::ARTICLE, &self.tok(c).lower)
@@ -466,7 +471,9 @@ impl Ctx<'_, '_> {
             && ((c..c1).any(|j| self.lex.is(sets::INFINITIVE_MARKER, &self.tok(j).lower))
                 || is_particle_zu_infinitive(&self.tok(c1 - 1).lower))
             && self.tok(c1 - 1).lower.ends_with('n');
-        let english_clause = self.english && self.tok(k).text == ":";
+        // *He said: the plan …*: where a colon does not open direct speech,
+        // it opens a reported clause.
+        let colon_clause = !self.lex.grammar.colon_opens_direct_speech && self.tok(k).text == ":";
         // `sagte, Satellitenbilder zeigten …`: a main clause right after a
         // speech verb is reported even in the indicative.
         let main_clause = self.tok(k).text == ","
@@ -483,7 +490,7 @@ impl Ctx<'_, '_> {
             && !self.opens_relative_clause(c);
         // *Wer bekennt, dass er nichts tun könne, verrät …*: a finite verb
         // in the indicative right after a comma resumes the main clause.
-        let c1 = if subord && !self.english {
+        let c1 = if subord && self.lex.grammar.subordinate_clause_commas {
             (c0 + 1..c1)
                 .find(|&j| {
                     self.in_pair[j].is_none()
@@ -513,7 +520,7 @@ impl Ctx<'_, '_> {
         });
         if self.tok(k).text == ":"
             && !reported_mood
-            && !self.english
+            && self.lex.grammar.colon_opens_direct_speech
             && role == CueRole::Neutral
             && frame.speaker.is_some()
         {
@@ -525,7 +532,7 @@ impl Ctx<'_, '_> {
                 return Some((Complement::Unmarked(c0, c1), frame));
             }
         }
-        (subord || konj || infinitive || english_clause || main_clause)
+        (subord || konj || infinitive || colon_clause || main_clause)
             .then_some((Complement::Clause(c0, c1), frame))
     }
 
@@ -621,10 +628,10 @@ impl Ctx<'_, '_> {
     /// names (*Bill Keller, der Chefredakteur der „New York Times“*): a
     /// subject with its apposition, not a clause.
     ///
-    /// German only: English nouns are lower case, so a verb would pass
-    /// for part of a phrase (*Prices rose, the agency said*).
+    /// Only where nouns are capitalised: lower-case nouns would let a verb
+    /// pass for part of a phrase (*Prices rose, the agency said*).
     fn only_noun_phrases(&self, from: usize, to: usize) -> bool {
-        if self.english {
+        if !self.lex.grammar.nouns_capitalised {
             return false;
         }
         let mut at = from;
@@ -680,15 +687,16 @@ impl Ctx<'_, '_> {
             .is_some_and(|n| n.is_capitalised())
     }
 
-    /// English `X said the plan was …` (no comma, no *that*).
-    fn english_bare_complement(
+    /// `X said the plan was …` (no comma, no *that*), where the language
+    /// allows it.
+    fn bare_complement(
         &self,
         i: usize,
         a: usize,
         b: usize,
         role: CueRole,
     ) -> Option<(Complement, Frame)> {
-        if !self.english || role == CueRole::Belief || i + 1 >= b {
+        if !self.lex.grammar.bare_complement || role == CueRole::Belief || i + 1 >= b {
             return None;
         }
         let next = self.tok(i + 1);
@@ -938,13 +946,14 @@ impl Ctx<'_, '_> {
         b: usize,
         role: CueRole,
     ) -> Option<(Complement, Frame)> {
-        // *The company denied it, saying they were baseless*: an English
+        // *The company denied it, saying they were baseless*: a present
         // participle after a comma reports what follows it, and the
         // sentence's subject is the speaker.
-        if self.english
+        let participle = &self.lex.grammar.reporting_participle_ending;
+        if !participle.is_empty()
             && i > a
             && self.tok(i - 1).text == ","
-            && self.tok(i).lower.ends_with("ing")
+            && self.tok(i).lower.ends_with(participle.as_str())
         {
             let (c0, c1) = trim(self.view, i + 1, b);
             let frame = self.frame_for(i, a, i - 1, role, false);
@@ -953,12 +962,17 @@ impl Ctx<'_, '_> {
         // The cue follows a comma (possibly with an auxiliary or pronoun between).
         let comma = (a..i)
             .rev()
-            .take(if self.english { 6 } else { 3 })
+            .take(if self.lex.grammar.subject_before_verb {
+                6
+            } else {
+                3
+            })
             .find(|&j| self.tok(j).text == "," && self.in_pair[j].is_none())?;
         // Only an auxiliary, a pronoun or *so* may stand between (*…, hatte
         // er gesagt*); *…, während Yonhap sagte* is a clause of its own.
-        // English puts the speaker there too: *…, the union said.*
-        let english_subject = self.english
+        // Where the subject precedes the verb, the speaker stands there
+        // too: *…, the union said.*
+        let subject_first = self.lex.grammar.subject_before_verb
             && comma + 1 < i
             && (comma + 1..i)
                 .all(|j| self.tok(j).is_word() || matches!(self.tok(j).text, "'" | "’"))
@@ -966,7 +980,7 @@ impl Ctx<'_, '_> {
                 let first = self.tok(comma + 1);
                 first.is_capitalised() || self.lex.class(&first.lower) == Some("det")
             };
-        let between_ok = english_subject
+        let between_ok = subject_first
             || (comma + 1..i).all(|j| {
                 matches!(
                     self.tok(j).lower.as_str(),
@@ -999,7 +1013,7 @@ impl Ctx<'_, '_> {
         }) {
             return None;
         }
-        let frame = if english_subject {
+        let frame = if subject_first {
             self.frame_for(i, comma + 1, i, role, false)
         } else {
             self.frame_for(i, comma + 1, b, role, true)
@@ -1129,7 +1143,7 @@ impl Ctx<'_, '_> {
         let impersonal = frame.speaker.is_some_and(|(s0, _)| {
             self.lex.pronoun_persons.get(&self.tok(s0).lower) == Some(&PronounPerson::Impersonal)
         });
-        if !self.english
+        if self.lex.grammar.inserted_frame_reports_sentence
             && start > from + 1
             && self.tok(close).text == ","
             && close + 2 < b
@@ -1212,7 +1226,7 @@ impl Ctx<'_, '_> {
                 let before_kind = self.lex.markers.match_at(words, m).map(|(k, _)| k);
                 if let (Some(comma), Some(MarkerKind::Before)) = (comma, before_kind) {
                     let (c0, c1) = trim(self.view, comma + 1, b);
-                    if c1 > c0 + 1 && self.english {
+                    if c1 > c0 + 1 && self.lex.grammar.comma_after_fronted_phrase {
                         return Some((
                             c0,
                             c1,
@@ -1583,9 +1597,9 @@ impl Ctx<'_, '_> {
                         .lex
                         .is(sets::ROLE_PHRASE_HEAD, &self.tok(c.start - 1).lower))
         };
-        // English: the subject stands right before the verb (*WASHINGTON
+        // Where the subject stands right before the verb (*WASHINGTON
         // (Reuters) - The White House said*).
-        let adjacent = (self.english && !after_only)
+        let adjacent = (self.lex.grammar.subject_before_verb && !after_only)
             .then(|| {
                 cs.iter().rposition(|c| {
                     c.end <= i
@@ -1755,7 +1769,7 @@ impl Ctx<'_, '_> {
             return (c.start == j + 1 && c.prep.is_none()).then(|| frame(c, j, role));
         }
         // `“…,” the mayor said.`
-        if self.english {
+        if self.lex.grammar.subject_before_verb {
             let c = *chunks(self.view, self.lex, j, b).first()?;
             let role = self
                 .view
@@ -2034,7 +2048,7 @@ fn resolve_names(ctx: &Ctx, found: &mut [Found]) {
                         .flatten()
                         .map(String::as_str)
                         .collect();
-                    Some(names.join(if ctx.english { " and " } else { " und " }))
+                    Some(names.join(&format!(" {} ", ctx.lex.grammar.name_joiner)))
                 }
             }
             None if f.cue.is_none() => {
@@ -2101,9 +2115,10 @@ fn name_of(
     }
     let first = &view.toks[s0];
     if s1 == s0 + 1 && lex.class(&first.lower) == Some("pron") {
-        // German formal *Sie* is capitalised inside a sentence.
+        // Formal *Sie* is capitalised inside a sentence.
+        let formal = lex.grammar.formal_address_pronoun.as_str();
         let formal_address =
-            !ctx.english && first.text == "Sie" && !view.sents.iter().any(|&(a, _)| a == s0);
+            !formal.is_empty() && first.text == formal && !view.sents.iter().any(|&(a, _)| a == s0);
         let person = if formal_address {
             Some(PronounPerson::Addressee)
         } else {
@@ -2253,7 +2268,8 @@ fn nearest_person_mention(
         .find(|(name, _)| fits(name))
 }
 
-/// What the third-person pronoun at `i` agrees with. German *sie* is plural
+/// What the third-person pronoun at `i` agrees with. *sie* (feminine and
+/// plural) is plural
 /// when the finite verb next to it is (*sagten sie*, *sie erklärten*).
 fn pronoun_agreement(ctx: &Ctx, i: usize) -> Option<Agreement> {
     let view = ctx.view;
@@ -2268,7 +2284,7 @@ fn pronoun_agreement(ctx: &Ctx, i: usize) -> Option<Agreement> {
                 && (ctx.lex.is_cue(&t.lower) || ctx.lex.class(&t.lower) == Some("aux"))
         })
     };
-    let plural = !ctx.english
+    let plural = ctx.lex.grammar.feminine_pronoun_also_plural
         && agreement == Agreement::Feminine
         && (i.checked_sub(1).is_some_and(plural_verb) || plural_verb(i + 1));
     Some(if plural { Agreement::Plural } else { agreement })

@@ -1,8 +1,10 @@
-//! The language knowledge the quote stage needs, loaded once per language
-//! from `resources/<lang>/quote/`.
+//! The language knowledge the quote stage needs, compiled once per language
+//! pack from the files of its `[quote.files]` (`resources/<lang>/quote/`)
+//! and the grammatical settings of its `[quote.rules]` ([`Grammar`]).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+
+use newsgraph_pack::{Pack, PackError};
 
 /// What a cue verb does to the proposition it frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +128,9 @@ impl Agreement {
     }
 }
 
+/// The language-independent list of given names of unambiguous gender.
+const GIVEN_NAME_GENDER: &str = "names/given-name-gender.tsv";
+
 /// Given names of unambiguous gender (`resources/names/given-name-gender.tsv`),
 /// built on first use.
 pub fn given_name_gender(name: &str) -> Option<Agreement> {
@@ -133,11 +138,9 @@ pub fn given_name_gender(name: &str) -> Option<Agreement> {
         std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {
-            rows(include_str!(
-                "../../../resources/names/given-name-gender.tsv"
-            ))
-            .filter_map(|c| Some((*c.first()?, Agreement::parse(c.get(1)?)?)))
-            .collect()
+            rows(newsgraph_pack::shared_text(GIVEN_NAME_GENDER))
+                .filter_map(|c| Some((*c.first()?, Agreement::parse(c.get(1)?)?)))
+                .collect()
         })
         .get(name)
         .copied()
@@ -177,6 +180,8 @@ impl<T: Copy> PhraseTable<T> {
 /// Everything language-specific the stage needs.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// The grammatical traits the detectors depend on.
+    pub grammar: Grammar,
     /// Lower-case surface form → cue readings.
     pub cues: HashMap<String, Vec<CueForm>>,
     /// Rewrites of older spellings into today's: (old, new, only at the end).
@@ -252,23 +257,143 @@ pub struct Lexicon {
     pub naming: Vec<String>,
 }
 
+/// The stage's section of a pack manifest.
+const STAGE: &str = "quote";
+
+/// The grammatical traits of a language that the detectors depend on, read
+/// from `[quote.rules]` of its pack (one line of comment each there says
+/// what it means). Named for the trait, so a new language sets each as its
+/// grammar has it.
+#[derive(Debug, Clone)]
+pub struct Grammar {
+    /// `mood-marks-reported-speech`: reported speech is marked by a verb
+    /// mood (Konjunktiv), so a sentence in it continues a report unframed.
+    pub mood_marks_reported_speech: bool,
+    /// `nouns-capitalised`: nouns are written with a capital letter, so a
+    /// capitalised word is a noun and a lower-case one is not.
+    pub nouns_capitalised: bool,
+    /// `adjectives-inflect`: attributive adjectives carry an inflection
+    /// ending; without it any lower-case word may modify a noun.
+    pub adjectives_inflect: bool,
+    /// `possessive-s`: a possessive *'s* ends a noun phrase that determines
+    /// the next one (*Obama's administration*).
+    pub possessive_s: bool,
+    /// `subject-before-verb`: the subject stands right before the finite
+    /// verb, also in a frame after the report (*…, the union said*).
+    pub subject_before_verb: bool,
+    /// `colon-opens-direct-speech`: after a cue and a colon, a sentence in
+    /// the speaker's own voice is direct speech even without quotation
+    /// marks; otherwise the colon opens a reported clause.
+    pub colon_opens_direct_speech: bool,
+    /// `subordinate-clause-commas`: a subordinate clause is set off by
+    /// commas on both sides (*sagte am Mittwoch, dass …, verrät*).
+    pub subordinate_clause_commas: bool,
+    /// `comma-after-fronted-phrase`: a fronted adverbial phrase is closed
+    /// by a comma (*According to two officials …, the talks …*).
+    pub comma_after_fronted_phrase: bool,
+    /// `bare-complement`: a reported clause may follow the cue with neither
+    /// comma nor complementizer (*said the plan was …*).
+    pub bare_complement: bool,
+    /// `inserted-frame-reports-sentence`: a frame inserted in mid-sentence
+    /// (*…, wie der Sprecher mitteilte, …*) makes the whole sentence the
+    /// report.
+    pub inserted_frame_reports_sentence: bool,
+    /// `feminine-pronoun-also-plural`: the feminine third-person pronoun is
+    /// also the plural one (*sie*), told apart by the verb.
+    pub feminine_pronoun_also_plural: bool,
+    /// `reporting-participle-ending`: the ending of a present participle
+    /// that, after a comma, reports what follows (*…, saying …*); empty:
+    /// none.
+    pub reporting_participle_ending: String,
+    /// `name-joiner`: the word that joins the names of two speakers.
+    pub name_joiner: String,
+    /// `formal-address-pronoun`: the capitalised pronoun of formal address
+    /// (*Sie*) inside a sentence; empty: none.
+    pub formal_address_pronoun: String,
+}
+
+impl Grammar {
+    /// The settings of `[quote.rules]` of `pack`.
+    pub fn from_pack(pack: &Pack) -> Result<Grammar, PackError> {
+        let flag = |name: &str| pack.flag(STAGE, name);
+        let word = |name: &str| pack.word(STAGE, name).map(str::to_string);
+        Ok(Grammar {
+            mood_marks_reported_speech: flag("mood-marks-reported-speech")?,
+            nouns_capitalised: flag("nouns-capitalised")?,
+            adjectives_inflect: flag("adjectives-inflect")?,
+            possessive_s: flag("possessive-s")?,
+            subject_before_verb: flag("subject-before-verb")?,
+            colon_opens_direct_speech: flag("colon-opens-direct-speech")?,
+            subordinate_clause_commas: flag("subordinate-clause-commas")?,
+            comma_after_fronted_phrase: flag("comma-after-fronted-phrase")?,
+            bare_complement: flag("bare-complement")?,
+            inserted_frame_reports_sentence: flag("inserted-frame-reports-sentence")?,
+            feminine_pronoun_also_plural: flag("feminine-pronoun-also-plural")?,
+            reporting_participle_ending: word("reporting-participle-ending")?,
+            name_joiner: word("name-joiner")?,
+            formal_address_pronoun: word("formal-address-pronoun")?,
+        })
+    }
+}
+
 const CLASSES: [&str; 8] = [
     "det", "pron", "subord", "coord", "adv", "prep", "aux", "objcue",
 ];
 
 impl Lexicon {
-    /// The lexicon for `lang` (German for anything but English).
-    pub fn for_lang(lang: &str) -> &'static Lexicon {
-        static DE: OnceLock<Lexicon> = OnceLock::new();
-        static EN: OnceLock<Lexicon> = OnceLock::new();
-        if lang == "en" {
-            EN.get_or_init(|| Lexicon::parse(&EN_FILES))
-        } else {
-            DE.get_or_init(|| Lexicon::parse(&DE_FILES))
-        }
+    /// The lexicon of a language pack: every file of its `[quote.files]`
+    /// and the settings of its `[quote.rules]`.
+    pub fn from_pack(pack: &Pack) -> Result<Lexicon, PackError> {
+        let text = |key: &str| pack.text(STAGE, key);
+        let (cues, markers, konjunktiv, konjunktiv_i) = (
+            text("cues")?,
+            text("markers")?,
+            text("konjunktiv")?,
+            text("konjunktiv-i")?,
+        );
+        let (hedges, status, anaphors, roles) = (
+            text("hedges")?,
+            text("status")?,
+            text("anaphors")?,
+            text("roles")?,
+        );
+        let (function_words, title_nouns, publication_nouns, belief_nouns) = (
+            text("function-words")?,
+            text("title-nouns")?,
+            text("publication-nouns")?,
+            text("belief-nouns")?,
+        );
+        let (source_nouns, addressee_nouns, speech_nouns, content_nouns) = (
+            text("source-nouns")?,
+            text("addressee-nouns")?,
+            text("speech-nouns")?,
+            text("content-nouns")?,
+        );
+        let (naming, historical_spelling) = (text("naming")?, text("historical-spelling")?);
+        let files = Files {
+            cues: &cues,
+            markers: &markers,
+            konjunktiv: &konjunktiv,
+            konjunktiv_i: &konjunktiv_i,
+            hedges: &hedges,
+            status: &status,
+            anaphors: &anaphors,
+            roles: &roles,
+            function_words: &function_words,
+            title_nouns: &title_nouns,
+            publication_nouns: &publication_nouns,
+            belief_nouns: &belief_nouns,
+            source_nouns: &source_nouns,
+            addressee_nouns: &addressee_nouns,
+            speech_nouns: &speech_nouns,
+            content_nouns: &content_nouns,
+            naming: &naming,
+            historical_spelling: &historical_spelling,
+        };
+        Ok(Lexicon::parse(&files, Grammar::from_pack(pack)?))
     }
 
-    fn parse(files: &Files) -> Lexicon {
+    fn parse(files: &Files, grammar: Grammar) -> Lexicon {
         let mut cues: HashMap<String, Vec<CueForm>> = HashMap::new();
         for cols in rows(files.cues) {
             let [role, _medium, particle, forms] = cols[..] else {
@@ -370,6 +495,7 @@ impl Lexicon {
             }
         }
         Lexicon {
+            grammar,
             cues,
             markers,
             konjunktiv,
@@ -636,61 +762,27 @@ pub mod sets {
     ];
 }
 
-struct Files {
-    cues: &'static str,
-    markers: &'static str,
-    konjunktiv: &'static str,
-    konjunktiv_i: &'static str,
-    hedges: &'static str,
-    status: &'static str,
-    anaphors: &'static str,
-    roles: &'static str,
-    function_words: &'static str,
-    title_nouns: &'static str,
-    publication_nouns: &'static str,
-    belief_nouns: &'static str,
-    source_nouns: &'static str,
-    addressee_nouns: &'static str,
-    speech_nouns: &'static str,
-    content_nouns: &'static str,
-    naming: &'static str,
-    historical_spelling: &'static str,
+/// The text of each file of `[quote.files]`.
+struct Files<'t> {
+    cues: &'t str,
+    markers: &'t str,
+    konjunktiv: &'t str,
+    konjunktiv_i: &'t str,
+    hedges: &'t str,
+    status: &'t str,
+    anaphors: &'t str,
+    roles: &'t str,
+    function_words: &'t str,
+    title_nouns: &'t str,
+    publication_nouns: &'t str,
+    belief_nouns: &'t str,
+    source_nouns: &'t str,
+    addressee_nouns: &'t str,
+    speech_nouns: &'t str,
+    content_nouns: &'t str,
+    naming: &'t str,
+    historical_spelling: &'t str,
 }
-
-/// One file of `resources/<lang>/quote/`, compiled in.
-macro_rules! quote_file {
-    ($lang:literal, $name:literal) => {
-        include_str!(concat!("../../../resources/", $lang, "/quote/", $name))
-    };
-}
-
-macro_rules! files {
-    ($lang:literal) => {
-        Files {
-            cues: quote_file!($lang, "cues.tsv"),
-            markers: quote_file!($lang, "markers.tsv"),
-            konjunktiv: quote_file!($lang, "konjunktiv.tsv"),
-            konjunktiv_i: quote_file!($lang, "konjunktiv-i.txt"),
-            hedges: quote_file!($lang, "hedges.tsv"),
-            status: quote_file!($lang, "status.tsv"),
-            anaphors: quote_file!($lang, "anaphors.txt"),
-            roles: quote_file!($lang, "roles.txt"),
-            function_words: quote_file!($lang, "function-words.tsv"),
-            belief_nouns: quote_file!($lang, "belief-nouns.txt"),
-            publication_nouns: quote_file!($lang, "publication-nouns.txt"),
-            title_nouns: quote_file!($lang, "title-nouns.txt"),
-            source_nouns: quote_file!($lang, "source-nouns.txt"),
-            addressee_nouns: quote_file!($lang, "addressee-nouns.txt"),
-            speech_nouns: quote_file!($lang, "speech-nouns.txt"),
-            content_nouns: quote_file!($lang, "content-nouns.txt"),
-            naming: quote_file!($lang, "naming.txt"),
-            historical_spelling: quote_file!($lang, "historical-spelling.tsv"),
-        }
-    };
-}
-
-static DE_FILES: Files = files!("de");
-static EN_FILES: Files = files!("en");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -722,22 +814,29 @@ fn table<T: Copy>(text: &str, kind: impl Fn(&str) -> Option<T>) -> PhraseTable<T
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsgraph_pack::Packs;
+
+    fn lexicon(code: &str) -> Lexicon {
+        Lexicon::from_pack(Packs::embedded().get(code).unwrap()).unwrap()
+    }
 
     #[test]
     fn both_languages_load_every_file() {
         for lang in ["de", "en"] {
-            let lex = Lexicon::for_lang(lang);
+            let lex = lexicon(lang);
             assert!(lex.cues.len() > 40, "{lang}: {} cue forms", lex.cues.len());
             assert!(!lex.markers.phrases.is_empty());
             assert!(!lex.hedges.phrases.is_empty());
             assert!(!lex.status.phrases.is_empty());
             assert!(lex.class("the").is_some() || lex.class("der").is_some());
         }
+        assert!(lexicon("de").grammar.mood_marks_reported_speech);
+        assert_eq!(lexicon("en").grammar.name_joiner, "and");
     }
 
     #[test]
     fn german_lists_every_word_set() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         for set in sets::ALL {
             assert!(lex.word_sets.contains_key(set), "de: no row {set}");
         }
@@ -746,7 +845,7 @@ mod tests {
 
     #[test]
     fn separable_short_forms_need_their_particle() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         let teilte = &lex.cues["teilte"];
         assert!(teilte.iter().any(|c| c.particle.as_deref() == Some("mit")));
         assert!(lex.cues["mitteilte"].iter().all(|c| c.particle.is_none()));
@@ -755,7 +854,7 @@ mod tests {
 
     #[test]
     fn older_spellings_are_looked_up_as_today() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         assert_eq!(
             lex.modern_spelling("mittheilte").as_deref(),
             Some("mitteilte")
@@ -766,12 +865,12 @@ mod tests {
         // Only a fallback: a word found as written keeps its reading.
         assert_eq!(lex.modern_spelling("sagte"), None);
         assert!(!lex.is_cue("theater"));
-        assert!(Lexicon::for_lang("en").modern_spelling("thought").is_none());
+        assert!(lexicon("en").modern_spelling("thought").is_none());
     }
 
     #[test]
     fn longest_phrase_wins() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         let words = ["nach", "angaben", "von", "x"];
         let (kind, len) = lex.markers.match_at(&words, 0).unwrap();
         assert_eq!((kind, len), (MarkerKind::Before, 3));
