@@ -6,6 +6,9 @@ use std::collections::HashMap;
 
 use newsgraph_pack::{Pack, PackError};
 
+mod grammar;
+pub use grammar::Grammar;
+
 /// What a cue verb does to the proposition it frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueRole {
@@ -259,82 +262,6 @@ pub struct Lexicon {
 
 /// The stage's section of a pack manifest.
 const STAGE: &str = "quote";
-
-/// The grammatical traits of a language that the detectors depend on, read
-/// from `[quote.rules]` of its pack (one line of comment each there says
-/// what it means). Named for the trait, so a new language sets each as its
-/// grammar has it.
-#[derive(Debug, Clone)]
-pub struct Grammar {
-    /// `mood-marks-reported-speech`: reported speech is marked by a verb
-    /// mood (Konjunktiv), so a sentence in it continues a report unframed.
-    pub mood_marks_reported_speech: bool,
-    /// `nouns-capitalised`: nouns are written with a capital letter, so a
-    /// capitalised word is a noun and a lower-case one is not.
-    pub nouns_capitalised: bool,
-    /// `adjectives-inflect`: attributive adjectives carry an inflection
-    /// ending; without it any lower-case word may modify a noun.
-    pub adjectives_inflect: bool,
-    /// `possessive-s`: a possessive *'s* ends a noun phrase that determines
-    /// the next one (*Obama's administration*).
-    pub possessive_s: bool,
-    /// `subject-before-verb`: the subject stands right before the finite
-    /// verb, also in a frame after the report (*…, the union said*).
-    pub subject_before_verb: bool,
-    /// `colon-opens-direct-speech`: after a cue and a colon, a sentence in
-    /// the speaker's own voice is direct speech even without quotation
-    /// marks; otherwise the colon opens a reported clause.
-    pub colon_opens_direct_speech: bool,
-    /// `subordinate-clause-commas`: a subordinate clause is set off by
-    /// commas on both sides (*sagte am Mittwoch, dass …, verrät*).
-    pub subordinate_clause_commas: bool,
-    /// `comma-after-fronted-phrase`: a fronted adverbial phrase is closed
-    /// by a comma (*According to two officials …, the talks …*).
-    pub comma_after_fronted_phrase: bool,
-    /// `bare-complement`: a reported clause may follow the cue with neither
-    /// comma nor complementizer (*said the plan was …*).
-    pub bare_complement: bool,
-    /// `inserted-frame-reports-sentence`: a frame inserted in mid-sentence
-    /// (*…, wie der Sprecher mitteilte, …*) makes the whole sentence the
-    /// report.
-    pub inserted_frame_reports_sentence: bool,
-    /// `feminine-pronoun-also-plural`: the feminine third-person pronoun is
-    /// also the plural one (*sie*), told apart by the verb.
-    pub feminine_pronoun_also_plural: bool,
-    /// `reporting-participle-ending`: the ending of a present participle
-    /// that, after a comma, reports what follows (*…, saying …*); empty:
-    /// none.
-    pub reporting_participle_ending: String,
-    /// `name-joiner`: the word that joins the names of two speakers.
-    pub name_joiner: String,
-    /// `formal-address-pronoun`: the capitalised pronoun of formal address
-    /// (*Sie*) inside a sentence; empty: none.
-    pub formal_address_pronoun: String,
-}
-
-impl Grammar {
-    /// The settings of `[quote.rules]` of `pack`.
-    pub fn from_pack(pack: &Pack) -> Result<Grammar, PackError> {
-        let flag = |name: &str| pack.flag(STAGE, name);
-        let word = |name: &str| pack.word(STAGE, name).map(str::to_string);
-        Ok(Grammar {
-            mood_marks_reported_speech: flag("mood-marks-reported-speech")?,
-            nouns_capitalised: flag("nouns-capitalised")?,
-            adjectives_inflect: flag("adjectives-inflect")?,
-            possessive_s: flag("possessive-s")?,
-            subject_before_verb: flag("subject-before-verb")?,
-            colon_opens_direct_speech: flag("colon-opens-direct-speech")?,
-            subordinate_clause_commas: flag("subordinate-clause-commas")?,
-            comma_after_fronted_phrase: flag("comma-after-fronted-phrase")?,
-            bare_complement: flag("bare-complement")?,
-            inserted_frame_reports_sentence: flag("inserted-frame-reports-sentence")?,
-            feminine_pronoun_also_plural: flag("feminine-pronoun-also-plural")?,
-            reporting_participle_ending: word("reporting-participle-ending")?,
-            name_joiner: word("name-joiner")?,
-            formal_address_pronoun: word("formal-address-pronoun")?,
-        })
-    }
-}
 
 const CLASSES: [&str; 8] = [
     "det", "pron", "subord", "coord", "adv", "prep", "aux", "objcue",
@@ -684,83 +611,7 @@ fn ends_with_any(words: &[String], lower: &str) -> bool {
 
 /// Names of the word sets in `function-words.tsv` that the detectors test
 /// for with [`Lexicon::is`].
-pub mod sets {
-    /// Verbs that report only impersonally (*heißt es*, *hieß es*).
-    pub const IMPERSONAL_CUE: &str = "impersonal-cue";
-    /// The word of a *so*-frame (*…, so Kim.*).
-    pub const SO_FRAME: &str = "so-frame";
-    /// The word of a *wie*-frame (*wie der Sprecher sagte*, *as … said*).
-    pub const WIE_FRAME: &str = "wie-frame";
-    /// Words that join two speakers (*NHK und Yonhap*).
-    pub const SPEAKER_JOINER: &str = "speaker-joiner";
-    /// Definite articles (*der Minister* names someone named before).
-    pub const DEFINITE_ARTICLE: &str = "definite-article";
-    /// Determiners that can mark a dative addressee (*sagte der Zeitung*).
-    pub const DATIVE_DET: &str = "dative-det";
-    /// Pronouns that point back to the previous sentence as a report
-    /// (*Das bestätigte der Sprecher*).
-    pub const ANAPHORIC_SUBJECT: &str = "anaphoric-subject";
-    /// Verb forms by which a source cites another (*zitierte*, *citing*).
-    pub const CITING_CUE: &str = "citing-cue";
-    /// Words that attach a genitive attribute (*Sprecher des Ministeriums*).
-    pub const GENITIVE_LINK: &str = "genitive-link";
-    /// Articles (*the*, *a*): *said X, a senior analyst at …* is an
-    /// apposition.
-    pub const ARTICLE: &str = "article";
-    /// Subject pronouns whose verb form looks like a Konjunktiv I (*ich
-    /// komme*, *du habe*): the indicative, not a report.
-    pub const KONJUNKTIV_LOOKALIKE_SUBJECT: &str = "konjunktiv-lookalike-subject";
-    /// Words after an English addressee that do not open its clause
-    /// (*told him it …* is ambiguous).
-    pub const NOT_CLAUSE_OPENER: &str = "not-clause-opener";
-    /// Adverbs that may stand inside a noun phrase (*die bisher größte*).
-    pub const PHRASE_ADVERB: &str = "phrase-adverb";
-    /// The infinitive marker (*zu*): *…, den Bären einzufangen*.
-    pub const INFINITIVE_MARKER: &str = "infinitive-marker";
-    /// A word that may open the sentence before a *wie*-frame (*Denn wie
-    /// der Sprecher sagte, …*).
-    pub const WIE_FRAME_LEAD: &str = "wie-frame-lead";
-    /// Marker heads that without a source make a manner, not a report
-    /// (*aus juristischer Sicht*).
-    pub const MANNER_MARKER_HEAD: &str = "manner-marker-head";
-    /// Words that make a phrase a role, not a speaker (*Als Begründung gab
-    /// die Stadt an*).
-    pub const ROLE_PHRASE_HEAD: &str = "role-phrase-head";
-    /// The subject of an instruction in Konjunktiv I (*man nehme*).
-    pub const HORTATIVE_SUBJECT: &str = "hortative-subject";
-    /// Tokens that open a new item in running text without paragraph
-    /// breaks (*— Die St. Galler …*, *\* Waffentragen …*).
-    pub const ITEM_MARKER: &str = "item-marker";
-    /// Words by which a frame announces a passage (*folgende Geschichte*).
-    pub const PASSAGE_ANNOUNCER: &str = "passage-announcer";
-    /// Inflection endings of attributive adjectives and participles,
-    /// tested as word endings ([`super::Lexicon::has_adjective_ending`]).
-    pub const ADJECTIVE_ENDING: &str = "adjective-ending";
-    /// Every set, for the test that both languages' files load them.
-    pub const ALL: [&str; 21] = [
-        ADJECTIVE_ENDING,
-        PASSAGE_ANNOUNCER,
-        ITEM_MARKER,
-        INFINITIVE_MARKER,
-        WIE_FRAME_LEAD,
-        MANNER_MARKER_HEAD,
-        ROLE_PHRASE_HEAD,
-        HORTATIVE_SUBJECT,
-        ARTICLE,
-        KONJUNKTIV_LOOKALIKE_SUBJECT,
-        NOT_CLAUSE_OPENER,
-        PHRASE_ADVERB,
-        IMPERSONAL_CUE,
-        SO_FRAME,
-        WIE_FRAME,
-        SPEAKER_JOINER,
-        DEFINITE_ARTICLE,
-        DATIVE_DET,
-        ANAPHORIC_SUBJECT,
-        CITING_CUE,
-        GENITIVE_LINK,
-    ];
-}
+pub mod sets;
 
 /// The text of each file of `[quote.files]`.
 struct Files<'t> {
@@ -866,6 +717,24 @@ mod tests {
         assert_eq!(lex.modern_spelling("sagte"), None);
         assert!(!lex.is_cue("theater"));
         assert!(lexicon("en").modern_spelling("thought").is_none());
+    }
+
+    #[test]
+    fn given_names_come_from_the_shared_list() {
+        assert_eq!(given_name_gender("Maria"), Some(Agreement::Feminine));
+        assert_eq!(given_name_gender("Peter"), Some(Agreement::Masculine));
+    }
+
+    #[test]
+    fn a_pack_without_quote_rules_is_refused_by_name() {
+        let tmp = std::env::temp_dir().join(format!("quote-pack-{}", std::process::id()));
+        let dir = tmp.join("xx");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("pack.toml"), "name = \"Test\"\n[quote.rules]\n").unwrap();
+        let pack = newsgraph_pack::Pack::load_dir(&dir).unwrap();
+        let err = Grammar::from_pack(&pack).unwrap_err().to_string();
+        std::fs::remove_dir_all(&tmp).ok();
+        assert!(err.contains("mood-marks-reported-speech"), "{err}");
     }
 
     #[test]
