@@ -2,6 +2,7 @@
 //! pack from the files of its `[quote.files]` (`resources/<lang>/quote/`)
 //! and the grammatical settings of its `[quote.rules]` ([`Grammar`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use newsgraph_pack::{Pack, PackError};
@@ -272,57 +273,32 @@ impl Lexicon {
     /// and the settings of its `[quote.rules]`.
     pub fn from_pack(pack: &Pack) -> Result<Lexicon, PackError> {
         let text = |key: &str| pack.text(STAGE, key);
-        let (cues, markers, konjunktiv, konjunktiv_i) = (
-            text("cues")?,
-            text("markers")?,
-            text("konjunktiv")?,
-            text("konjunktiv-i")?,
-        );
-        let (hedges, status, anaphors, roles) = (
-            text("hedges")?,
-            text("status")?,
-            text("anaphors")?,
-            text("roles")?,
-        );
-        let (function_words, title_nouns, publication_nouns, belief_nouns) = (
-            text("function-words")?,
-            text("title-nouns")?,
-            text("publication-nouns")?,
-            text("belief-nouns")?,
-        );
-        let (source_nouns, addressee_nouns, speech_nouns, content_nouns) = (
-            text("source-nouns")?,
-            text("addressee-nouns")?,
-            text("speech-nouns")?,
-            text("content-nouns")?,
-        );
-        let (naming, historical_spelling) = (text("naming")?, text("historical-spelling")?);
         let files = Files {
-            cues: &cues,
-            markers: &markers,
-            konjunktiv: &konjunktiv,
-            konjunktiv_i: &konjunktiv_i,
-            hedges: &hedges,
-            status: &status,
-            anaphors: &anaphors,
-            roles: &roles,
-            function_words: &function_words,
-            title_nouns: &title_nouns,
-            publication_nouns: &publication_nouns,
-            belief_nouns: &belief_nouns,
-            source_nouns: &source_nouns,
-            addressee_nouns: &addressee_nouns,
-            speech_nouns: &speech_nouns,
-            content_nouns: &content_nouns,
-            naming: &naming,
-            historical_spelling: &historical_spelling,
+            cues: text("cues")?,
+            markers: text("markers")?,
+            konjunktiv: text("konjunktiv")?,
+            konjunktiv_i: text("konjunktiv-i")?,
+            hedges: text("hedges")?,
+            status: text("status")?,
+            anaphors: text("anaphors")?,
+            roles: text("roles")?,
+            function_words: text("function-words")?,
+            title_nouns: text("title-nouns")?,
+            publication_nouns: text("publication-nouns")?,
+            belief_nouns: text("belief-nouns")?,
+            source_nouns: text("source-nouns")?,
+            addressee_nouns: text("addressee-nouns")?,
+            speech_nouns: text("speech-nouns")?,
+            content_nouns: text("content-nouns")?,
+            naming: text("naming")?,
+            historical_spelling: text("historical-spelling")?,
         };
         Ok(Lexicon::parse(&files, Grammar::from_pack(pack)?))
     }
 
     fn parse(files: &Files, grammar: Grammar) -> Lexicon {
         let mut cues: HashMap<String, Vec<CueForm>> = HashMap::new();
-        for cols in rows(files.cues) {
+        for cols in rows(&files.cues) {
             let [role, _medium, particle, forms] = cols[..] else {
                 continue;
             };
@@ -339,7 +315,7 @@ impl Lexicon {
                 });
             }
         }
-        let markers = table(files.markers, |k| match k {
+        let markers = table(&files.markers, |k| match k {
             "before" => Some(MarkerKind::Before),
             "after" => Some(MarkerKind::After),
             "self" => Some(MarkerKind::SelfSource),
@@ -348,23 +324,23 @@ impl Lexicon {
             "relative" => Some(MarkerKind::Relative),
             _ => None,
         });
-        let hedges = table(files.hedges, |k| match k {
+        let hedges = table(&files.hedges, |k| match k {
             "probable" => Some(newsgraph_doc::Modality::Probable),
             "possible" => Some(newsgraph_doc::Modality::Possible),
             "speculative" => Some(newsgraph_doc::Modality::Speculative),
             _ => None,
         });
-        let status = table(files.status, |k| match k {
+        let status = table(&files.status, |k| match k {
             "unconfirmed" => Some(newsgraph_doc::Status::Unconfirmed),
             "denied" => Some(newsgraph_doc::Status::Denied),
             "confirmed" => Some(newsgraph_doc::Status::Confirmed),
             "disputed" => Some(newsgraph_doc::Status::Disputed),
             _ => None,
         });
-        let konjunktiv = rows(files.konjunktiv)
+        let konjunktiv = rows(&files.konjunktiv)
             .filter_map(|c| Some((c.first()?.to_lowercase(), c.get(1)?.parse().ok()?)))
             .collect();
-        let konjunktiv_i = words(files.konjunktiv_i).into_iter().collect();
+        let konjunktiv_i = words(&files.konjunktiv_i).into_iter().collect();
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
@@ -378,7 +354,7 @@ impl Lexicon {
         let mut feminine_suffixes = Vec::new();
         let mut pronoun_persons = HashMap::new();
         let mut pronoun_agreement = HashMap::new();
-        for cols in rows(files.function_words) {
+        for cols in rows(&files.function_words) {
             if let ["neg", words] = cols[..] {
                 negators.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let (Some(person), [_, words]) = (PronounPerson::parse(cols[0]), &cols[..]) {
@@ -429,7 +405,7 @@ impl Lexicon {
             konjunktiv_i,
             hedges,
             status,
-            anaphors: rows(files.anaphors)
+            anaphors: rows(&files.anaphors)
                 .filter_map(|c| {
                     let kind = match *c.first()? {
                         "accusation" => AnaphorKind::Accusation,
@@ -439,7 +415,7 @@ impl Lexicon {
                     Some((c.get(1)?.to_lowercase(), kind))
                 })
                 .collect(),
-            roles: words(files.roles),
+            roles: words(&files.roles),
             function_words,
             negators,
             conditionals,
@@ -453,15 +429,15 @@ impl Lexicon {
             feminine_suffixes,
             pronoun_persons,
             pronoun_agreement,
-            title_nouns: words(files.title_nouns),
-            publication_nouns: words(files.publication_nouns),
-            belief_nouns: words(files.belief_nouns),
-            source_nouns: words(files.source_nouns),
-            addressee_nouns: words(files.addressee_nouns),
-            speech_nouns: words(files.speech_nouns),
-            content_nouns: words(files.content_nouns),
-            naming: words(files.naming),
-            historical_spelling: rows(files.historical_spelling)
+            title_nouns: words(&files.title_nouns),
+            publication_nouns: words(&files.publication_nouns),
+            belief_nouns: words(&files.belief_nouns),
+            source_nouns: words(&files.source_nouns),
+            addressee_nouns: words(&files.addressee_nouns),
+            speech_nouns: words(&files.speech_nouns),
+            content_nouns: words(&files.content_nouns),
+            naming: words(&files.naming),
+            historical_spelling: rows(&files.historical_spelling)
                 .filter_map(|c| {
                     let (old, new) = (c.first()?, c.get(1)?);
                     let at_end = old.ends_with('$');
@@ -613,26 +589,26 @@ fn ends_with_any(words: &[String], lower: &str) -> bool {
 /// for with [`Lexicon::is`].
 pub mod sets;
 
-/// The text of each file of `[quote.files]`.
-struct Files<'t> {
-    cues: &'t str,
-    markers: &'t str,
-    konjunktiv: &'t str,
-    konjunktiv_i: &'t str,
-    hedges: &'t str,
-    status: &'t str,
-    anaphors: &'t str,
-    roles: &'t str,
-    function_words: &'t str,
-    title_nouns: &'t str,
-    publication_nouns: &'t str,
-    belief_nouns: &'t str,
-    source_nouns: &'t str,
-    addressee_nouns: &'t str,
-    speech_nouns: &'t str,
-    content_nouns: &'t str,
-    naming: &'t str,
-    historical_spelling: &'t str,
+/// The text of each file of `[quote.files]` (keys as the fields, with `-`).
+struct Files<'p> {
+    cues: Cow<'p, str>,
+    markers: Cow<'p, str>,
+    konjunktiv: Cow<'p, str>,
+    konjunktiv_i: Cow<'p, str>,
+    hedges: Cow<'p, str>,
+    status: Cow<'p, str>,
+    anaphors: Cow<'p, str>,
+    roles: Cow<'p, str>,
+    function_words: Cow<'p, str>,
+    title_nouns: Cow<'p, str>,
+    publication_nouns: Cow<'p, str>,
+    belief_nouns: Cow<'p, str>,
+    source_nouns: Cow<'p, str>,
+    addressee_nouns: Cow<'p, str>,
+    speech_nouns: Cow<'p, str>,
+    content_nouns: Cow<'p, str>,
+    naming: Cow<'p, str>,
+    historical_spelling: Cow<'p, str>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
