@@ -213,14 +213,14 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Trains the token model of `newsgraph_quote::learn` on a Redewiedergabe
+/// Trains the token model of `newsgraph_quote_eval::learn` on a Redewiedergabe
 /// folder annotated by `pipeline`.
 fn train_token_model(
     pipeline: &newsgraph_pipeline::Pipeline,
     dir: &std::path::Path,
     fiction: bool,
-) -> Result<newsgraph_quote::learn::TokenModel> {
-    use newsgraph_quote::{eval::redewiedergabe, learn};
+) -> Result<newsgraph_quote_eval::learn::TokenModel> {
+    use newsgraph_quote_eval::{learn, redewiedergabe};
     let samples = redewiedergabe::read(dir, fiction)
         .with_context(|| format!("reading training data from {}", dir.display()))?;
     let mut examples = Vec::new();
@@ -251,7 +251,7 @@ fn eval_quotes(
     no_ner: bool,
     json: bool,
 ) -> Result<()> {
-    use newsgraph_quote::eval;
+    use newsgraph_quote_eval as eval;
     // As `analyze` runs them, less the quality flags (the corpora set the
     // language, which language identification keeps).
     let mut stages: Vec<Box<dyn newsgraph_doc::Stage>> = vec![
@@ -270,7 +270,9 @@ fn eval_quotes(
     stages.push(Box::new(newsgraph_time::TimexStage::new(
         &newsgraph_pipeline::Packs::embedded(),
     )));
-    stages.push(Box::new(newsgraph_quote::QuoteStage));
+    stages.push(Box::new(newsgraph_quote::QuoteStage::new(
+        &newsgraph_pipeline::Packs::embedded(),
+    )));
     let pipeline = newsgraph_pipeline::Pipeline::new(stages)?;
     let run = |d: &mut newsgraph_doc::Doc| pipeline.run(d);
     let context = |p: &PathBuf| format!("evaluating quotes on {}", p.display());

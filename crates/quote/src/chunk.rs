@@ -60,7 +60,7 @@ fn is_adjective(view: &View, lex: &Lexicon, i: usize) -> bool {
     if !t.is_word() || t.is_capitalised() || lex.class(&t.lower).is_some() || lex.is_cue(&t.lower) {
         return false;
     }
-    lex.has_adjective_ending(&t.lower) || lex.class("the").is_some()
+    lex.has_adjective_ending(&t.lower) || !lex.grammar.adjectives_inflect
 }
 
 /// Chunks tokens `a..b` into noun phrases, left to right.
@@ -146,12 +146,14 @@ fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
     while j < b && is_nominal(view, lex, j) {
         j += 1;
     }
-    let english = lex.class("the").is_some();
-    // *Obama's administration*: an English possessive is a determiner of
-    // the lower-case noun after it.
+    // *Obama's administration*: a possessive is a determiner of the
+    // lower-case noun after it.
     let possessive = |t: &str| t.ends_with("'s") || t.ends_with("’s");
     let split_possessive = j < b && matches!(view.toks[j].text, "'s" | "’s" | "'" | "’");
-    if english && j > noun_start && (split_possessive || possessive(view.toks[j - 1].text)) {
+    if lex.grammar.possessive_s
+        && j > noun_start
+        && (split_possessive || possessive(view.toks[j - 1].text))
+    {
         let mut k = j + usize::from(split_possessive);
         let after_possessive = k;
         while k < b && !is_nominal(view, lex, k) && is_adjective(view, lex, k) {
@@ -164,10 +166,10 @@ fn phrase_end(view: &View, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
     if j > noun_start {
         return Some(j);
     }
-    // English nouns are lower case: after a determiner, the last of the
+    // Where nouns are lower case, after a determiner the last of the
     // modifier words is the noun (*the mayor*, *the finance minister*).
     let had_det = lex.class(&view.toks[i].lower) == Some("det");
-    (english && had_det && noun_start > i + 1).then_some(noun_start)
+    (!lex.grammar.nouns_capitalised && had_det && noun_start > i + 1).then_some(noun_start)
 }
 
 /// *einer [am Dienstag veröffentlichten] Pressemitteilung*: a prepositional

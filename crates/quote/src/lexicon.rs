@@ -1,8 +1,14 @@
-//! The language knowledge the quote stage needs, loaded once per language
-//! from `resources/<lang>/quote/`.
+//! The language knowledge the quote stage needs, compiled once per language
+//! pack from the files of its `[quote.files]` (`resources/<lang>/quote/`)
+//! and the grammatical settings of its `[quote.rules]` ([`Grammar`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+
+use newsgraph_pack::{Pack, PackError};
+
+mod grammar;
+pub use grammar::Grammar;
 
 /// What a cue verb does to the proposition it frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +132,9 @@ impl Agreement {
     }
 }
 
+/// The language-independent list of given names of unambiguous gender.
+const GIVEN_NAME_GENDER: &str = "names/given-name-gender.tsv";
+
 /// Given names of unambiguous gender (`resources/names/given-name-gender.tsv`),
 /// built on first use.
 pub fn given_name_gender(name: &str) -> Option<Agreement> {
@@ -133,11 +142,9 @@ pub fn given_name_gender(name: &str) -> Option<Agreement> {
         std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {
-            rows(include_str!(
-                "../../../resources/names/given-name-gender.tsv"
-            ))
-            .filter_map(|c| Some((*c.first()?, Agreement::parse(c.get(1)?)?)))
-            .collect()
+            rows(newsgraph_pack::shared_text(GIVEN_NAME_GENDER))
+                .filter_map(|c| Some((*c.first()?, Agreement::parse(c.get(1)?)?)))
+                .collect()
         })
         .get(name)
         .copied()
@@ -177,6 +184,8 @@ impl<T: Copy> PhraseTable<T> {
 /// Everything language-specific the stage needs.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// The grammatical traits the detectors depend on.
+    pub grammar: Grammar,
     /// Lower-case surface form → cue readings.
     pub cues: HashMap<String, Vec<CueForm>>,
     /// Rewrites of older spellings into today's: (old, new, only at the end).
@@ -252,25 +261,44 @@ pub struct Lexicon {
     pub naming: Vec<String>,
 }
 
+/// The stage's section of a pack manifest.
+const STAGE: &str = "quote";
+
 const CLASSES: [&str; 8] = [
     "det", "pron", "subord", "coord", "adv", "prep", "aux", "objcue",
 ];
 
 impl Lexicon {
-    /// The lexicon for `lang` (German for anything but English).
-    pub fn for_lang(lang: &str) -> &'static Lexicon {
-        static DE: OnceLock<Lexicon> = OnceLock::new();
-        static EN: OnceLock<Lexicon> = OnceLock::new();
-        if lang == "en" {
-            EN.get_or_init(|| Lexicon::parse(&EN_FILES))
-        } else {
-            DE.get_or_init(|| Lexicon::parse(&DE_FILES))
-        }
+    /// The lexicon of a language pack: every file of its `[quote.files]`
+    /// and the settings of its `[quote.rules]`.
+    pub fn from_pack(pack: &Pack) -> Result<Lexicon, PackError> {
+        let text = |key: &str| pack.text(STAGE, key);
+        let files = Files {
+            cues: text("cues")?,
+            markers: text("markers")?,
+            konjunktiv: text("konjunktiv")?,
+            konjunktiv_i: text("konjunktiv-i")?,
+            hedges: text("hedges")?,
+            status: text("status")?,
+            anaphors: text("anaphors")?,
+            roles: text("roles")?,
+            function_words: text("function-words")?,
+            title_nouns: text("title-nouns")?,
+            publication_nouns: text("publication-nouns")?,
+            belief_nouns: text("belief-nouns")?,
+            source_nouns: text("source-nouns")?,
+            addressee_nouns: text("addressee-nouns")?,
+            speech_nouns: text("speech-nouns")?,
+            content_nouns: text("content-nouns")?,
+            naming: text("naming")?,
+            historical_spelling: text("historical-spelling")?,
+        };
+        Ok(Lexicon::parse(&files, Grammar::from_pack(pack)?))
     }
 
-    fn parse(files: &Files) -> Lexicon {
+    fn parse(files: &Files, grammar: Grammar) -> Lexicon {
         let mut cues: HashMap<String, Vec<CueForm>> = HashMap::new();
-        for cols in rows(files.cues) {
+        for cols in rows(&files.cues) {
             let [role, _medium, particle, forms] = cols[..] else {
                 continue;
             };
@@ -287,7 +315,7 @@ impl Lexicon {
                 });
             }
         }
-        let markers = table(files.markers, |k| match k {
+        let markers = table(&files.markers, |k| match k {
             "before" => Some(MarkerKind::Before),
             "after" => Some(MarkerKind::After),
             "self" => Some(MarkerKind::SelfSource),
@@ -296,23 +324,23 @@ impl Lexicon {
             "relative" => Some(MarkerKind::Relative),
             _ => None,
         });
-        let hedges = table(files.hedges, |k| match k {
+        let hedges = table(&files.hedges, |k| match k {
             "probable" => Some(newsgraph_doc::Modality::Probable),
             "possible" => Some(newsgraph_doc::Modality::Possible),
             "speculative" => Some(newsgraph_doc::Modality::Speculative),
             _ => None,
         });
-        let status = table(files.status, |k| match k {
+        let status = table(&files.status, |k| match k {
             "unconfirmed" => Some(newsgraph_doc::Status::Unconfirmed),
             "denied" => Some(newsgraph_doc::Status::Denied),
             "confirmed" => Some(newsgraph_doc::Status::Confirmed),
             "disputed" => Some(newsgraph_doc::Status::Disputed),
             _ => None,
         });
-        let konjunktiv = rows(files.konjunktiv)
+        let konjunktiv = rows(&files.konjunktiv)
             .filter_map(|c| Some((c.first()?.to_lowercase(), c.get(1)?.parse().ok()?)))
             .collect();
-        let konjunktiv_i = words(files.konjunktiv_i).into_iter().collect();
+        let konjunktiv_i = words(&files.konjunktiv_i).into_iter().collect();
         let mut function_words = HashMap::new();
         let mut negators = Vec::new();
         let mut conditionals = Vec::new();
@@ -326,7 +354,7 @@ impl Lexicon {
         let mut feminine_suffixes = Vec::new();
         let mut pronoun_persons = HashMap::new();
         let mut pronoun_agreement = HashMap::new();
-        for cols in rows(files.function_words) {
+        for cols in rows(&files.function_words) {
             if let ["neg", words] = cols[..] {
                 negators.extend(words.split_whitespace().map(str::to_lowercase));
             } else if let (Some(person), [_, words]) = (PronounPerson::parse(cols[0]), &cols[..]) {
@@ -370,13 +398,14 @@ impl Lexicon {
             }
         }
         Lexicon {
+            grammar,
             cues,
             markers,
             konjunktiv,
             konjunktiv_i,
             hedges,
             status,
-            anaphors: rows(files.anaphors)
+            anaphors: rows(&files.anaphors)
                 .filter_map(|c| {
                     let kind = match *c.first()? {
                         "accusation" => AnaphorKind::Accusation,
@@ -386,7 +415,7 @@ impl Lexicon {
                     Some((c.get(1)?.to_lowercase(), kind))
                 })
                 .collect(),
-            roles: words(files.roles),
+            roles: words(&files.roles),
             function_words,
             negators,
             conditionals,
@@ -400,15 +429,15 @@ impl Lexicon {
             feminine_suffixes,
             pronoun_persons,
             pronoun_agreement,
-            title_nouns: words(files.title_nouns),
-            publication_nouns: words(files.publication_nouns),
-            belief_nouns: words(files.belief_nouns),
-            source_nouns: words(files.source_nouns),
-            addressee_nouns: words(files.addressee_nouns),
-            speech_nouns: words(files.speech_nouns),
-            content_nouns: words(files.content_nouns),
-            naming: words(files.naming),
-            historical_spelling: rows(files.historical_spelling)
+            title_nouns: words(&files.title_nouns),
+            publication_nouns: words(&files.publication_nouns),
+            belief_nouns: words(&files.belief_nouns),
+            source_nouns: words(&files.source_nouns),
+            addressee_nouns: words(&files.addressee_nouns),
+            speech_nouns: words(&files.speech_nouns),
+            content_nouns: words(&files.content_nouns),
+            naming: words(&files.naming),
+            historical_spelling: rows(&files.historical_spelling)
                 .filter_map(|c| {
                     let (old, new) = (c.first()?, c.get(1)?);
                     let at_end = old.ends_with('$');
@@ -558,139 +587,29 @@ fn ends_with_any(words: &[String], lower: &str) -> bool {
 
 /// Names of the word sets in `function-words.tsv` that the detectors test
 /// for with [`Lexicon::is`].
-pub mod sets {
-    /// Verbs that report only impersonally (*heißt es*, *hieß es*).
-    pub const IMPERSONAL_CUE: &str = "impersonal-cue";
-    /// The word of a *so*-frame (*…, so Kim.*).
-    pub const SO_FRAME: &str = "so-frame";
-    /// The word of a *wie*-frame (*wie der Sprecher sagte*, *as … said*).
-    pub const WIE_FRAME: &str = "wie-frame";
-    /// Words that join two speakers (*NHK und Yonhap*).
-    pub const SPEAKER_JOINER: &str = "speaker-joiner";
-    /// Definite articles (*der Minister* names someone named before).
-    pub const DEFINITE_ARTICLE: &str = "definite-article";
-    /// Determiners that can mark a dative addressee (*sagte der Zeitung*).
-    pub const DATIVE_DET: &str = "dative-det";
-    /// Pronouns that point back to the previous sentence as a report
-    /// (*Das bestätigte der Sprecher*).
-    pub const ANAPHORIC_SUBJECT: &str = "anaphoric-subject";
-    /// Verb forms by which a source cites another (*zitierte*, *citing*).
-    pub const CITING_CUE: &str = "citing-cue";
-    /// Words that attach a genitive attribute (*Sprecher des Ministeriums*).
-    pub const GENITIVE_LINK: &str = "genitive-link";
-    /// Articles (*the*, *a*): *said X, a senior analyst at …* is an
-    /// apposition.
-    pub const ARTICLE: &str = "article";
-    /// Subject pronouns whose verb form looks like a Konjunktiv I (*ich
-    /// komme*, *du habe*): the indicative, not a report.
-    pub const KONJUNKTIV_LOOKALIKE_SUBJECT: &str = "konjunktiv-lookalike-subject";
-    /// Words after an English addressee that do not open its clause
-    /// (*told him it …* is ambiguous).
-    pub const NOT_CLAUSE_OPENER: &str = "not-clause-opener";
-    /// Adverbs that may stand inside a noun phrase (*die bisher größte*).
-    pub const PHRASE_ADVERB: &str = "phrase-adverb";
-    /// The infinitive marker (*zu*): *…, den Bären einzufangen*.
-    pub const INFINITIVE_MARKER: &str = "infinitive-marker";
-    /// A word that may open the sentence before a *wie*-frame (*Denn wie
-    /// der Sprecher sagte, …*).
-    pub const WIE_FRAME_LEAD: &str = "wie-frame-lead";
-    /// Marker heads that without a source make a manner, not a report
-    /// (*aus juristischer Sicht*).
-    pub const MANNER_MARKER_HEAD: &str = "manner-marker-head";
-    /// Words that make a phrase a role, not a speaker (*Als Begründung gab
-    /// die Stadt an*).
-    pub const ROLE_PHRASE_HEAD: &str = "role-phrase-head";
-    /// The subject of an instruction in Konjunktiv I (*man nehme*).
-    pub const HORTATIVE_SUBJECT: &str = "hortative-subject";
-    /// Tokens that open a new item in running text without paragraph
-    /// breaks (*— Die St. Galler …*, *\* Waffentragen …*).
-    pub const ITEM_MARKER: &str = "item-marker";
-    /// Words by which a frame announces a passage (*folgende Geschichte*).
-    pub const PASSAGE_ANNOUNCER: &str = "passage-announcer";
-    /// Inflection endings of attributive adjectives and participles,
-    /// tested as word endings ([`super::Lexicon::has_adjective_ending`]).
-    pub const ADJECTIVE_ENDING: &str = "adjective-ending";
-    /// Every set, for the test that both languages' files load them.
-    pub const ALL: [&str; 21] = [
-        ADJECTIVE_ENDING,
-        PASSAGE_ANNOUNCER,
-        ITEM_MARKER,
-        INFINITIVE_MARKER,
-        WIE_FRAME_LEAD,
-        MANNER_MARKER_HEAD,
-        ROLE_PHRASE_HEAD,
-        HORTATIVE_SUBJECT,
-        ARTICLE,
-        KONJUNKTIV_LOOKALIKE_SUBJECT,
-        NOT_CLAUSE_OPENER,
-        PHRASE_ADVERB,
-        IMPERSONAL_CUE,
-        SO_FRAME,
-        WIE_FRAME,
-        SPEAKER_JOINER,
-        DEFINITE_ARTICLE,
-        DATIVE_DET,
-        ANAPHORIC_SUBJECT,
-        CITING_CUE,
-        GENITIVE_LINK,
-    ];
-}
+pub mod sets;
 
-struct Files {
-    cues: &'static str,
-    markers: &'static str,
-    konjunktiv: &'static str,
-    konjunktiv_i: &'static str,
-    hedges: &'static str,
-    status: &'static str,
-    anaphors: &'static str,
-    roles: &'static str,
-    function_words: &'static str,
-    title_nouns: &'static str,
-    publication_nouns: &'static str,
-    belief_nouns: &'static str,
-    source_nouns: &'static str,
-    addressee_nouns: &'static str,
-    speech_nouns: &'static str,
-    content_nouns: &'static str,
-    naming: &'static str,
-    historical_spelling: &'static str,
+/// The text of each file of `[quote.files]` (keys as the fields, with `-`).
+struct Files<'p> {
+    cues: Cow<'p, str>,
+    markers: Cow<'p, str>,
+    konjunktiv: Cow<'p, str>,
+    konjunktiv_i: Cow<'p, str>,
+    hedges: Cow<'p, str>,
+    status: Cow<'p, str>,
+    anaphors: Cow<'p, str>,
+    roles: Cow<'p, str>,
+    function_words: Cow<'p, str>,
+    title_nouns: Cow<'p, str>,
+    publication_nouns: Cow<'p, str>,
+    belief_nouns: Cow<'p, str>,
+    source_nouns: Cow<'p, str>,
+    addressee_nouns: Cow<'p, str>,
+    speech_nouns: Cow<'p, str>,
+    content_nouns: Cow<'p, str>,
+    naming: Cow<'p, str>,
+    historical_spelling: Cow<'p, str>,
 }
-
-/// One file of `resources/<lang>/quote/`, compiled in.
-macro_rules! quote_file {
-    ($lang:literal, $name:literal) => {
-        include_str!(concat!("../../../resources/", $lang, "/quote/", $name))
-    };
-}
-
-macro_rules! files {
-    ($lang:literal) => {
-        Files {
-            cues: quote_file!($lang, "cues.tsv"),
-            markers: quote_file!($lang, "markers.tsv"),
-            konjunktiv: quote_file!($lang, "konjunktiv.tsv"),
-            konjunktiv_i: quote_file!($lang, "konjunktiv-i.txt"),
-            hedges: quote_file!($lang, "hedges.tsv"),
-            status: quote_file!($lang, "status.tsv"),
-            anaphors: quote_file!($lang, "anaphors.txt"),
-            roles: quote_file!($lang, "roles.txt"),
-            function_words: quote_file!($lang, "function-words.tsv"),
-            belief_nouns: quote_file!($lang, "belief-nouns.txt"),
-            publication_nouns: quote_file!($lang, "publication-nouns.txt"),
-            title_nouns: quote_file!($lang, "title-nouns.txt"),
-            source_nouns: quote_file!($lang, "source-nouns.txt"),
-            addressee_nouns: quote_file!($lang, "addressee-nouns.txt"),
-            speech_nouns: quote_file!($lang, "speech-nouns.txt"),
-            content_nouns: quote_file!($lang, "content-nouns.txt"),
-            naming: quote_file!($lang, "naming.txt"),
-            historical_spelling: quote_file!($lang, "historical-spelling.tsv"),
-        }
-    };
-}
-
-static DE_FILES: Files = files!("de");
-static EN_FILES: Files = files!("en");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -722,22 +641,29 @@ fn table<T: Copy>(text: &str, kind: impl Fn(&str) -> Option<T>) -> PhraseTable<T
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsgraph_pack::Packs;
+
+    fn lexicon(code: &str) -> Lexicon {
+        Lexicon::from_pack(Packs::embedded().get(code).unwrap()).unwrap()
+    }
 
     #[test]
     fn both_languages_load_every_file() {
         for lang in ["de", "en"] {
-            let lex = Lexicon::for_lang(lang);
+            let lex = lexicon(lang);
             assert!(lex.cues.len() > 40, "{lang}: {} cue forms", lex.cues.len());
             assert!(!lex.markers.phrases.is_empty());
             assert!(!lex.hedges.phrases.is_empty());
             assert!(!lex.status.phrases.is_empty());
             assert!(lex.class("the").is_some() || lex.class("der").is_some());
         }
+        assert!(lexicon("de").grammar.mood_marks_reported_speech);
+        assert_eq!(lexicon("en").grammar.name_joiner, "and");
     }
 
     #[test]
     fn german_lists_every_word_set() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         for set in sets::ALL {
             assert!(lex.word_sets.contains_key(set), "de: no row {set}");
         }
@@ -746,7 +672,7 @@ mod tests {
 
     #[test]
     fn separable_short_forms_need_their_particle() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         let teilte = &lex.cues["teilte"];
         assert!(teilte.iter().any(|c| c.particle.as_deref() == Some("mit")));
         assert!(lex.cues["mitteilte"].iter().all(|c| c.particle.is_none()));
@@ -755,7 +681,7 @@ mod tests {
 
     #[test]
     fn older_spellings_are_looked_up_as_today() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         assert_eq!(
             lex.modern_spelling("mittheilte").as_deref(),
             Some("mitteilte")
@@ -766,12 +692,30 @@ mod tests {
         // Only a fallback: a word found as written keeps its reading.
         assert_eq!(lex.modern_spelling("sagte"), None);
         assert!(!lex.is_cue("theater"));
-        assert!(Lexicon::for_lang("en").modern_spelling("thought").is_none());
+        assert!(lexicon("en").modern_spelling("thought").is_none());
+    }
+
+    #[test]
+    fn given_names_come_from_the_shared_list() {
+        assert_eq!(given_name_gender("Maria"), Some(Agreement::Feminine));
+        assert_eq!(given_name_gender("Peter"), Some(Agreement::Masculine));
+    }
+
+    #[test]
+    fn a_pack_without_quote_rules_is_refused_by_name() {
+        let tmp = std::env::temp_dir().join(format!("quote-pack-{}", std::process::id()));
+        let dir = tmp.join("xx");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("pack.toml"), "name = \"Test\"\n[quote.rules]\n").unwrap();
+        let pack = newsgraph_pack::Pack::load_dir(&dir).unwrap();
+        let err = Grammar::from_pack(&pack).unwrap_err().to_string();
+        std::fs::remove_dir_all(&tmp).ok();
+        assert!(err.contains("mood-marks-reported-speech"), "{err}");
     }
 
     #[test]
     fn longest_phrase_wins() {
-        let lex = Lexicon::for_lang("de");
+        let lex = lexicon("de");
         let words = ["nach", "angaben", "von", "x"];
         let (kind, len) = lex.markers.match_at(&words, 0).unwrap();
         assert_eq!((kind, len), (MarkerKind::Before, 3));

@@ -8,32 +8,38 @@
 //! [`marks`] pairs quotation marks, [`chunk`] finds noun phrases for speakers,
 //! [`detect`] finds quotes and their frames, [`claims`] derives claims.
 //! Language knowledge (cue verbs with their role, source markers, Konjunktiv
-//! forms, hedges, status phrases, role nouns) lives in
-//! `resources/<lang>/quote/` and is loaded by [`lexicon`].
+//! forms, hedges, status phrases, role nouns, and the grammatical traits the
+//! detectors depend on) lives in the language packs (`resources/<lang>/quote/`
+//! and `[quote.rules]` of `resources/<lang>/pack.toml`) and is compiled by
+//! [`lexicon`]. Scoring against annotated corpora is the crate
+//! `newsgraph-quote-eval`.
 #![deny(missing_docs)]
 
 pub mod chunk;
 pub mod claims;
 pub mod detect;
-pub mod eval;
-pub mod learn;
 pub mod lexicon;
 pub mod marks;
 pub mod view;
 
+use lexicon::Lexicon;
 use newsgraph_doc::{Doc, EntityRef, Layer, Quote, Stage};
+use newsgraph_pack::PerPack;
 
 /// The quote and claim stage.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct QuoteStage;
+#[derive(Debug)]
+pub struct QuoteStage {
+    lexicons: PerPack<Lexicon>,
+}
 
 impl QuoteStage {
     /// The stage for the given language packs: a document is analysed with
     /// the pack its language picks ([`newsgraph_pack::Packs::for_lang`]); in
     /// a language without a pack the layer stays absent.
     pub fn new(packs: &newsgraph_pack::Packs) -> QuoteStage {
-        let _ = packs;
-        QuoteStage
+        QuoteStage {
+            lexicons: PerPack::new(packs, Lexicon::from_pack),
+        }
     }
 }
 
@@ -48,20 +54,22 @@ impl Stage for QuoteStage {
         &[Layer::Quotes, Layer::Claims]
     }
     fn annotate(&self, doc: &mut Doc) {
-        let (quotes, claims) = analyse(doc);
+        let Some(lex) = self.lexicons.for_lang(doc.meta.lang.as_deref()) else {
+            return;
+        };
+        let (quotes, claims) = analyse(doc, lex);
         doc.quotes = Some(quotes);
         doc.claims = Some(claims);
     }
 }
 
-/// Quotes and claims of a segmented document (empty without segmentation).
-pub fn analyse(doc: &Doc) -> (Vec<Quote>, Vec<newsgraph_doc::Claim>) {
+/// Quotes and claims of a segmented document with the lexicon of its
+/// language (empty without segmentation).
+pub fn analyse(doc: &Doc, lex: &Lexicon) -> (Vec<Quote>, Vec<newsgraph_doc::Claim>) {
     let Some(view) = view::View::new(doc) else {
         return (Vec::new(), Vec::new());
     };
-    let english = doc.meta.lang.as_deref() == Some("en");
-    let lex = lexicon::Lexicon::for_lang(if english { "en" } else { "de" });
-    let (found, citations) = detect::detect(&view, lex, english);
+    let (found, citations) = detect::detect(&view, lex);
     let quotes = found
         .iter()
         .filter(|f| f.content.1 > f.content.0)

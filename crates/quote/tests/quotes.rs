@@ -2,15 +2,30 @@
 //! these tests, plus the founding article's claims when `../shared` exists.
 
 use newsgraph_doc::{Doc, EntityMention, EntityType, Modality, QuoteKind, Span, Stage, Status};
+use std::sync::OnceLock;
+
+use newsgraph_pipeline::Packs;
 use newsgraph_quote::QuoteStage;
 use newsgraph_segment::SegmentStage;
+
+/// The segmenter with the shipped packs, built once.
+fn segment() -> &'static SegmentStage {
+    static STAGE: OnceLock<SegmentStage> = OnceLock::new();
+    STAGE.get_or_init(|| SegmentStage::new(&Packs::embedded()))
+}
+
+/// The quote stage with the shipped packs, built once.
+fn quote_stage() -> &'static QuoteStage {
+    static STAGE: OnceLock<QuoteStage> = OnceLock::new();
+    STAGE.get_or_init(|| QuoteStage::new(&Packs::embedded()))
+}
 
 /// Segments `text`, marks the given person/organisation names as entities
 /// (every occurrence) and runs the quote stage.
 fn analyse(lang: &str, text: &str, names: &[(&str, EntityType)]) -> Doc {
     let mut doc = Doc::new("t", text);
     doc.meta.lang = Some(lang.into());
-    SegmentStage.annotate(&mut doc);
+    segment().annotate(&mut doc);
     let mut ents = Vec::new();
     for (name, label) in names {
         for (at, _) in text.match_indices(name) {
@@ -25,7 +40,7 @@ fn analyse(lang: &str, text: &str, names: &[(&str, EntityType)]) -> Doc {
     }
     ents.sort_by_key(|e| e.span.start);
     doc.entities = Some(ents);
-    QuoteStage.annotate(&mut doc);
+    quote_stage().annotate(&mut doc);
     doc
 }
 
@@ -440,7 +455,7 @@ fn speakers_in_a_speech_first_person_address_and_roles() {
     let mut doc = Doc::new("t", text);
     doc.meta.lang = Some("de".into());
     doc.meta.author = Some("Max Jung".into());
-    SegmentStage.annotate(&mut doc);
+    segment().annotate(&mut doc);
     let ents = ["Olaf Scholz", "Anna Weber"]
         .iter()
         .map(|name| {
@@ -455,7 +470,7 @@ fn speakers_in_a_speech_first_person_address_and_roles() {
         })
         .collect();
     doc.entities = Some(ents);
-    QuoteStage.annotate(&mut doc);
+    quote_stage().annotate(&mut doc);
     let rows: Vec<(String, Option<String>)> = quotes(&doc)
         .into_iter()
         .map(|r| (r.2.unwrap_or_default(), r.3))

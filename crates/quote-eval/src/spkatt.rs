@@ -229,7 +229,10 @@ impl SourceKind {
     /// Classifies a gold source (its words as written) with the quote
     /// lexicon's pronoun rows and role nouns.
     fn of(written: &str) -> SourceKind {
-        let lex = crate::lexicon::Lexicon::for_lang("de");
+        // SpkAtt is German: its sources are read with the German pack.
+        let Some(lex) = crate::shipped_lexicon(Some("de")) else {
+            return SourceKind::Other;
+        };
         // Formal *Sie*, *Ihr* (capitalised even inside a sentence; at a
         // sentence start the corpus's rare third-person plural is counted too).
         let formal = written
@@ -259,7 +262,7 @@ impl SourceKind {
             stem(first)
         };
         if rest.is_none() || word != first {
-            use crate::lexicon::PronounPerson;
+            use newsgraph_quote::lexicon::PronounPerson;
             match lex.pronoun_persons.get(word) {
                 Some(PronounPerson::SelfRef) => return SourceKind::FirstPerson,
                 Some(PronounPerson::Group) => return SourceKind::Group,

@@ -1,4 +1,6 @@
-//! Evaluation of the quote stage against annotated corpora.
+//! Evaluation of the quote stage (`newsgraph-quote`) against annotated
+//! corpora, and a learned token tagger measured with them ([`learn`]). Kept
+//! apart from the stage so the analysis path carries no corpus reader.
 //!
 //! Four corpora, one module each; every module has a reader (`read`, plus
 //! `parse` for in-memory text), a scorer for one annotated [`Doc`]
@@ -19,7 +21,7 @@
 //!   event is annotated.
 //!
 //! The pipeline is the caller's (`newsgraph eval quotes` runs segmentation,
-//! NER when it loads, then [`crate::QuoteStage`]), passed as a closure, so this
+//! NER when it loads, then `newsgraph_quote::QuoteStage`), passed as a closure, so this
 //! crate does not depend on the stages before it. A document on which the
 //! pipeline fails is scored with what it has and counted as failed.
 //!
@@ -27,7 +29,9 @@
 //! at least one byte; punctuation tokens (our segmenter's `Punct` tokens for
 //! the news corpus, corpus tokens without a letter or digit elsewhere) are not
 //! scored; a predicted `Mixed` quote counts as indirect.
+#![deny(missing_docs)]
 
+pub mod learn;
 pub mod meantime;
 pub mod news;
 pub mod redewiedergabe;
@@ -37,7 +41,11 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
 use newsgraph_doc::{Doc, QuoteKind, Span};
+use newsgraph_pack::{Packs, PerPack};
+use newsgraph_quote::lexicon::Lexicon;
 use serde::ser::SerializeStruct;
 use serde::Serialize;
 
@@ -72,6 +80,17 @@ pub enum EvalError {
 }
 
 pub use newsgraph_eval::Prf;
+
+/// The quote lexicon of the shipped pack for a document of language `lang`
+/// (under the packs' policy: unknown language gets the fallback), built once
+/// per process: evaluation and [`learn`] run with the shipped packs, as
+/// `newsgraph eval quotes` does.
+pub(crate) fn shipped_lexicon(lang: Option<&str>) -> Option<&'static Lexicon> {
+    static LEXICONS: OnceLock<PerPack<Lexicon>> = OnceLock::new();
+    LEXICONS
+        .get_or_init(|| PerPack::new(&Packs::embedded(), Lexicon::from_pack))
+        .for_lang(lang)
+}
 
 /// Scores per quote class: direct, indirect (predicted `Mixed` included) and
 /// any kind (a quote of either class, kind ignored).
@@ -277,10 +296,10 @@ pub(crate) fn predicted_marks(doc: &Doc, tokens: &[Span]) -> TokenMarks {
     if !quotes.iter().any(|q| q.kind == QuoteKind::Mixed) {
         return marks;
     }
-    let Some(view) = crate::view::View::new(doc) else {
+    let Some(view) = newsgraph_quote::view::View::new(doc) else {
         return marks;
     };
-    let fragments: Vec<Span> = crate::marks::pairs(&view)
+    let fragments: Vec<Span> = newsgraph_quote::marks::pairs(&view)
         .iter()
         .filter(|p| p.close > p.open + 1 && p.close <= view.toks.len())
         .map(|p| {
@@ -594,7 +613,7 @@ mod tests {
     fn marked_words(text: &str, quote: newsgraph_doc::Quote) -> (Vec<&str>, Vec<&str>) {
         use newsgraph_doc::Stage;
         let mut doc = Doc::new("t", text);
-        newsgraph_segment::SegmentStage.annotate(&mut doc);
+        newsgraph_segment::SegmentStage::new(&Packs::embedded()).annotate(&mut doc);
         doc.quotes = Some(vec![quote]);
         let tokens: Vec<Span> = doc.tokens().unwrap().iter().map(|t| t.span).collect();
         let marks = predicted_marks(&doc, &tokens);

@@ -16,8 +16,7 @@ use std::hash::{Hash, Hasher};
 
 use newsgraph_doc::{Doc, Quote, QuoteKind, Span};
 
-use crate::lexicon::Lexicon;
-use crate::view::View;
+use newsgraph_quote::view::View;
 
 /// Token labels.
 const OUTSIDE: usize = 0;
@@ -45,7 +44,7 @@ impl Example {
     /// A training example from a document the quote stage has annotated and
     /// the gold class of each of its tokens (`Some(true)` direct,
     /// `Some(false)` indirect, `None` neither). `None` for a document with
-    /// no tokens.
+    /// no tokens or in a language without a shipped pack.
     pub fn new(doc: &Doc, gold: &[Option<bool>]) -> Option<Example> {
         let features = features(doc)?;
         let gold = gold
@@ -82,7 +81,7 @@ fn rule_labels(doc: &Doc, spans: &[Span]) -> Vec<usize> {
         } else {
             INDIRECT
         };
-        for l in &mut labels[crate::eval::overlapping(spans, q.span)] {
+        for l in &mut labels[crate::overlapping(spans, q.span)] {
             *l = label;
         }
     }
@@ -92,16 +91,12 @@ fn rule_labels(doc: &Doc, spans: &[Span]) -> Vec<usize> {
 /// Features of every token of an annotated document.
 fn features(doc: &Doc) -> Option<Vec<Vec<u64>>> {
     let view = View::new(doc)?;
-    let lex = Lexicon::for_lang(if doc.meta.lang.as_deref() == Some("en") {
-        "en"
-    } else {
-        "de"
-    });
+    let lex = crate::shipped_lexicon(doc.meta.lang.as_deref())?;
     let spans: Vec<Span> = view.toks.iter().map(|t| t.span).collect();
     let rule = rule_labels(doc, &spans);
     let n = view.toks.len();
     let mut depth = vec![0usize; n];
-    for p in crate::marks::pairs(&view) {
+    for p in newsgraph_quote::marks::pairs(&view) {
         for d in &mut depth[p.open..(p.close + 1).min(n)] {
             *d += 1;
         }
@@ -355,8 +350,9 @@ mod tests {
     fn annotated(text: &str) -> Doc {
         let mut doc = Doc::new("t", text);
         doc.meta.lang = Some("de".into());
-        newsgraph_segment::SegmentStage.annotate(&mut doc);
-        crate::QuoteStage.annotate(&mut doc);
+        let packs = newsgraph_pack::Packs::embedded();
+        newsgraph_segment::SegmentStage::new(&packs).annotate(&mut doc);
+        newsgraph_quote::QuoteStage::new(&packs).annotate(&mut doc);
         doc
     }
 

@@ -3,9 +3,12 @@
 //! and the instance counts of the real corpora when ../shared exists.
 
 use std::path::Path;
+use std::sync::OnceLock;
+
+use newsgraph_pack::Packs;
 
 use newsgraph_doc::{Doc, EntityRef, Quote, QuoteKind, Span, Stage};
-use newsgraph_quote::eval::{news, redewiedergabe, spkatt, EvalError, Prf};
+use newsgraph_quote_eval::{news, redewiedergabe, spkatt, EvalError, Prf};
 
 fn span_of(text: &str, needle: &str) -> Span {
     let start = text.find(needle).expect("needle in text");
@@ -22,8 +25,20 @@ fn quote(kind: QuoteKind, span: Span, speaker: Option<Span>, cue: Option<Span>) 
     }
 }
 
+/// Segments `doc` with the shipped packs (the stage built once).
 fn segmented(doc: &mut Doc) {
-    newsgraph_segment::SegmentStage.annotate(doc);
+    static SEGMENT: OnceLock<newsgraph_segment::SegmentStage> = OnceLock::new();
+    SEGMENT
+        .get_or_init(|| newsgraph_segment::SegmentStage::new(&Packs::embedded()))
+        .annotate(doc);
+}
+
+/// Runs the quote stage with the shipped packs (the stage built once).
+fn quoted(doc: &mut Doc) {
+    static QUOTE: OnceLock<newsgraph_quote::QuoteStage> = OnceLock::new();
+    QUOTE
+        .get_or_init(|| newsgraph_quote::QuoteStage::new(&Packs::embedded()))
+        .annotate(doc);
 }
 
 fn prf(p: Prf) -> (usize, usize, usize) {
@@ -302,7 +317,7 @@ mod redewiedergabe_corpus {
         let s = redewiedergabe::parse("x", &sample()).unwrap();
         let mut doc = s.doc();
         segmented(&mut doc);
-        let spans = newsgraph_quote::learn::token_spans(&doc);
+        let spans = newsgraph_quote_eval::learn::token_spans(&doc);
         let classes = redewiedergabe::gold_classes(&s, &spans);
         let words: Vec<(&str, Option<bool>)> = spans
             .iter()
@@ -478,7 +493,7 @@ mod shared_corpora {
         let some = &dev[..10];
         let s = news::evaluate_articles(some, |d: &mut Doc| {
             segmented(d);
-            newsgraph_quote::QuoteStage.annotate(d);
+            quoted(d);
             Ok::<(), String>(())
         });
         assert_eq!(s.run.docs, 10);
@@ -542,7 +557,7 @@ mod shared_corpora {
 
 mod meantime_corpus {
     use super::*;
-    use newsgraph_quote::eval::meantime;
+    use newsgraph_quote_eval::meantime;
 
     /// Title, dateline, one body sentence: *Smith said `` We won . ''* with
     /// *said* a SPEECH_COGNITIVE mention (Arg0 *Smith*, SLINK to *won*) and
@@ -712,7 +727,7 @@ mod meantime_corpus {
         );
         let s = meantime::evaluate_articles(&articles, |d: &mut Doc| {
             segmented(d);
-            newsgraph_quote::QuoteStage.annotate(d);
+            quoted(d);
             Ok::<(), String>(())
         });
         assert_eq!((s.run.docs, s.run.failed), (96, 0));
