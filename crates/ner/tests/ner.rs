@@ -12,7 +12,7 @@ use newsgraph_segment::SegmentStage;
 /// Entities of `text` as `(surface, label)`, label like `LOCderiv`.
 fn entities(text: &str) -> Vec<(String, String)> {
     let mut doc = Doc::new("t", text);
-    SegmentStage.annotate(&mut doc);
+    SegmentStage::new(&newsgraph_pack::Packs::embedded()).annotate(&mut doc);
     NerStage::load().unwrap().annotate(&mut doc);
     doc.entities
         .as_deref()
@@ -217,7 +217,7 @@ fn entity_types_map_to_the_doc_model() {
 fn english_entities(text: &str) -> Vec<(String, String)> {
     let mut doc = Doc::new("t", text);
     doc.meta.lang = Some("en".into());
-    SegmentStage.annotate(&mut doc);
+    SegmentStage::new(&newsgraph_pack::Packs::embedded()).annotate(&mut doc);
     NerStage::load().unwrap().annotate(&mut doc);
     doc.entities
         .as_deref()
@@ -253,7 +253,7 @@ fn english_documents_use_the_english_model() {
 fn other_languages_keep_the_layer_absent() {
     let mut doc = Doc::new("t", "Le président a parlé à Paris.");
     doc.meta.lang = Some("fr".into());
-    SegmentStage.annotate(&mut doc);
+    SegmentStage::new(&newsgraph_pack::Packs::embedded()).annotate(&mut doc);
     NerStage::load().unwrap().annotate(&mut doc);
     assert_eq!(doc.entities, None);
 }

@@ -148,16 +148,9 @@ impl Segmenter {
 /// fallback pack); in a language without a pack both layers stay absent.
 #[derive(Debug, Clone)]
 pub struct SegmentStage {
-    /// The segmenters of the stage's packs; `None` for the shipped packs
-    /// (the [`SegmentStage`](const@SegmentStage) constant).
-    segmenters: Option<Arc<PerPack<Segmenter>>>,
+    /// The segmenters of the stage's packs, compiled on first use.
+    segmenters: Arc<PerPack<Segmenter>>,
 }
-
-/// The stage over the shipped packs ([`Packs::embedded`]), for callers
-/// written before [`SegmentStage::new`] (`Box::new(SegmentStage)`,
-/// `SegmentStage.annotate(&mut doc)`); new code calls `new`.
-#[allow(non_upper_case_globals)]
-pub const SegmentStage: SegmentStage = SegmentStage { segmenters: None };
 
 impl SegmentStage {
     /// The stage for the given language packs: a document is segmented with
@@ -166,16 +159,13 @@ impl SegmentStage {
     /// on first use.
     pub fn new(packs: &Packs) -> SegmentStage {
         SegmentStage {
-            segmenters: Some(Arc::new(PerPack::new(packs, Segmenter::from_pack))),
+            segmenters: Arc::new(PerPack::new(packs, Segmenter::from_pack)),
         }
     }
 
     /// The segmenter for a document of language `lang` (`None`: unknown).
     fn segmenter(&self, lang: Option<&str>) -> Option<&Segmenter> {
-        match &self.segmenters {
-            Some(own) => own.for_lang(lang),
-            None => shipped().for_lang(lang),
-        }
+        self.segmenters.for_lang(lang)
     }
 }
 
