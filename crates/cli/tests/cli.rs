@@ -147,6 +147,36 @@ mod analyze {
     }
 
     #[test]
+    fn a_language_without_a_pack_gets_one_note() {
+        let input = concat!(
+            r#"{"id":"fr1","lang":"fr","text":"Le conseil s'est réuni lundi à Paris. Il a longuement délibéré."}"#,
+            "\n",
+            r#"{"id":"fr2","lang":"fr","text":"Le ministre a dit qu'il était confiant."}"#,
+            "\n",
+            r#"{"id":"de1","lang":"de","text":"Der Rat tagte am Montag in Berlin."}"#,
+            "\n",
+        );
+        let out = newsgraph()
+            .args(["analyze", "--format", "jsonl", "-"])
+            .write_stdin(input)
+            .assert()
+            .success();
+        let recs = records(&out.get_output().stdout);
+        assert_eq!(recs.len(), 3, "every document is written");
+        assert_eq!(recs[0]["lang"], "fr");
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        let notes: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("newsgraph: note:"))
+            .collect();
+        assert_eq!(
+            notes,
+            ["newsgraph: note: 2 documents in fr: no language pack, so segment, ner, time and quotes did not run (their layers are absent); packs: de, en"],
+            "{stderr}"
+        );
+    }
+
+    #[test]
     fn bad_flag_values_are_usage_errors() {
         newsgraph()
             .args(["analyze", "--dct", "12.06.2024", "x.txt"])
