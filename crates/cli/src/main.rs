@@ -13,7 +13,7 @@ use clap::Parser;
 use newsgraph_doc::record::{self, RecordOptions};
 use newsgraph_pipeline::batch::{Batch, RunSummary, DEFAULT_BATCH_DOCS};
 use newsgraph_pipeline::{eval, train, Packs, Pipeline, PipelineError};
-use newsgraph_store::Store;
+use newsgraph_store::{SqliteStore, Store};
 use run::RunConfig;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -88,7 +88,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let config = RunConfig::from_args(&args.input, args.batch as usize, &packs)?;
     warn_if_waiting_on_terminal(&config);
     let db = db_path(args.db);
-    let mut store = Store::open(&db)?;
+    let mut store = SqliteStore::open(&db)?;
     let pipeline = newsgraph_pipeline::standard_without(&packs, &args.input.skip)?;
     let (mut new, mut duplicates) = (0usize, 0usize);
     let mut display = config.display();
@@ -116,7 +116,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
 
 fn search(args: SearchArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
-    let store = Store::open(&db)?;
+    let store = SqliteStore::open(&db)?;
     let hits = store.search(&args.query, args.limit)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -145,7 +145,7 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
 
 fn show(args: ShowArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
-    let store = Store::open(&db)?;
+    let store = SqliteStore::open(&db)?;
     let Some(rec) = store.get(&args.id)? else {
         eprintln!(
             "newsgraph: error: no document {:?} in {}; `newsgraph search WORDS` lists ids",
@@ -394,7 +394,7 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
 }
 
 fn db_path(given: Option<PathBuf>) -> PathBuf {
-    given.unwrap_or_else(Store::default_path)
+    given.unwrap_or_else(SqliteStore::default_path)
 }
 
 fn warn_if_waiting_on_terminal(config: &RunConfig) {

@@ -309,6 +309,7 @@ mod bad_input {
 
 mod store {
     use super::*;
+    use newsgraph_store::{SqliteStore, Store};
 
     fn jsonl(n: usize) -> String {
         (0..n)
@@ -401,35 +402,27 @@ mod store {
         let _ = child.kill();
         let _ = child.wait();
         // Every stored document is whole: its record parses and has its sentences.
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let rows: Vec<(String, String)> = conn
-            .prepare("SELECT id, record FROM documents")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        for (id, rec) in &rows {
-            let rec: Value = serde_json::from_str(rec).unwrap();
-            assert_eq!(rec["id"].as_str(), Some(id.as_str()));
-            let n: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM sentences s JOIN documents d ON s.doc = d.rowid WHERE d.id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .unwrap();
+        let store = SqliteStore::open(&db).unwrap();
+        let stored = store.documents().unwrap();
+        for doc in &stored {
+            let rec = store
+                .get(&doc.content_hash)
+                .unwrap()
+                .expect("listed, so found");
+            assert_eq!(rec["id"].as_str(), Some(doc.id.as_str()));
+            let rows = store.document_stats(&doc.content_hash).unwrap().unwrap();
             assert_eq!(
-                n as usize,
+                rows.sentences as usize,
                 rec["sentences"].as_array().unwrap().len(),
-                "{id} whole"
+                "{} whole",
+                doc.id
             );
         }
         assert_eq!(
-            rows.len() % 20,
+            stored.len() % 20,
             0,
             "only whole batches are committed: {}",
-            rows.len()
+            stored.len()
         );
         // Re-running completes the set without duplicates.
         newsgraph()
@@ -439,10 +432,7 @@ mod store {
             .arg(&input)
             .assert()
             .success();
-        let total: i64 = conn
-            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(total, 3000);
+        assert_eq!(store.stats().unwrap().documents, 3000);
     }
 }
 
