@@ -90,7 +90,8 @@ pub struct RunSummary {
     pub failed: usize,
     /// Bytes of text analysed.
     pub bytes: usize,
-    /// Analysed documents whose language has no pack, by language: the
+    /// Analysed documents whose language has no pack, by language code
+    /// (`und` for an unknown language when the packs have no fallback): the
     /// stages that need a pack left their layers absent on them.
     pub without_pack: BTreeMap<String, usize>,
 }
@@ -230,7 +231,9 @@ impl<'a> Batch<'a> {
         for doc in &done {
             let lang = doc.meta.lang.as_deref();
             if self.packs.for_lang(lang).is_none() {
-                let lang = lang.unwrap_or_default().to_string();
+                // Only packs without a fallback leave an unknown language
+                // without a pack; `und` is ISO 639's "undetermined".
+                let lang = lang.unwrap_or("und").to_string();
                 *summary.without_pack.entry(lang).or_default() += 1;
             }
         }
