@@ -11,8 +11,10 @@ use args::{
 };
 use clap::Parser;
 use newsgraph_doc::record::{self, RecordOptions};
-use newsgraph_store::Store;
-use run::{RunConfig, RunSummary};
+use newsgraph_pipeline::batch::{Batch, RunSummary, DEFAULT_BATCH_DOCS};
+use newsgraph_pipeline::{eval, train, Packs, Pipeline, PipelineError};
+use newsgraph_store::{SqliteStore, Store};
+use run::RunConfig;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,13 +39,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(a) => ingest(a),
         Command::Search(a) => search(a),
         Command::Show(a) => show(a),
-        Command::Eval(e) => eval(e),
-        Command::Train(t) => train(t),
+        Command::Eval(e) => evaluate(e),
+        Command::Train(t) => train_model(t),
         Command::Ner(a) => ner(a),
     }
 }
 
-fn exit_code(summary: RunSummary) -> ExitCode {
+fn exit_code(summary: &RunSummary) -> ExitCode {
     if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -52,18 +54,18 @@ fn exit_code(summary: RunSummary) -> ExitCode {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
-    let config = RunConfig::from_args(&args.input, 64)?;
+    let packs = Packs::embedded();
+    let config = RunConfig::from_args(&args.input, DEFAULT_BATCH_DOCS, &packs)?;
     warn_if_waiting_on_terminal(&config);
-    let pipeline = newsgraph_pipeline::standard_without(
-        &newsgraph_pipeline::Packs::embedded(),
-        &args.input.skip,
-    )?;
+    let pipeline = newsgraph_pipeline::standard_without(&packs, &args.input.skip)?;
     let opts = RecordOptions {
         tokens: args.tokens,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let summary = config.run(&pipeline, |docs| {
+    let mut display = config.display();
+    let batch = Batch::new(&pipeline, &packs, config.batch);
+    let summary = batch.run(&mut display, |docs| -> Result<()> {
         for doc in docs {
             let rec = record::to_json(doc, &opts);
             if args.pretty {
@@ -75,21 +77,23 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
+    display.finish();
     out.flush()?;
-    Ok(exit_code(summary))
+    run::print_language_notes(&summary, &pipeline, &packs);
+    Ok(exit_code(&summary))
 }
 
 fn ingest(args: IngestArgs) -> Result<ExitCode> {
-    let config = RunConfig::from_args(&args.input, args.batch as usize)?;
+    let packs = Packs::embedded();
+    let config = RunConfig::from_args(&args.input, args.batch as usize, &packs)?;
     warn_if_waiting_on_terminal(&config);
     let db = db_path(args.db);
-    let mut store = Store::open(&db)?;
-    let pipeline = newsgraph_pipeline::standard_without(
-        &newsgraph_pipeline::Packs::embedded(),
-        &args.input.skip,
-    )?;
+    let mut store = SqliteStore::open(&db)?;
+    let pipeline = newsgraph_pipeline::standard_without(&packs, &args.input.skip)?;
     let (mut new, mut duplicates) = (0usize, 0usize);
-    let summary = config.run(&pipeline, |docs| {
+    let mut display = config.display();
+    let batch = Batch::new(&pipeline, &packs, config.batch);
+    let summary = batch.run(&mut display, |docs| -> Result<()> {
         for outcome in store.insert_batch(docs)? {
             if outcome.is_new() {
                 new += 1;
@@ -99,18 +103,20 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
+    display.finish();
+    run::print_language_notes(&summary, &pipeline, &packs);
     eprintln!(
         "newsgraph: {} documents analysed: {new} new, {duplicates} already stored; {} failed; database {}",
         summary.analysed,
         summary.failed,
         db.display()
     );
-    Ok(exit_code(summary))
+    Ok(exit_code(&summary))
 }
 
 fn search(args: SearchArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
-    let store = Store::open(&db)?;
+    let store = SqliteStore::open(&db)?;
     let hits = store.search(&args.query, args.limit)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -139,7 +145,7 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
 
 fn show(args: ShowArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
-    let store = Store::open(&db)?;
+    let store = SqliteStore::open(&db)?;
     let Some(rec) = store.get(&args.id)? else {
         eprintln!(
             "newsgraph: error: no document {:?} in {}; `newsgraph search WORDS` lists ids",
@@ -157,11 +163,11 @@ fn show(args: ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval(cmd: EvalCommand) -> Result<ExitCode> {
+fn evaluate(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Segment { conllu, lang } => {
-            let seg = newsgraph_segment::Segmenter::for_lang(&lang);
-            let scores = newsgraph_segment::eval_conllu(&conllu, seg)
+            let seg = eval::Segmenter::for_lang(&lang);
+            let scores = eval::eval_conllu(&conllu, seg)
                 .with_context(|| format!("evaluating segmentation on {}", conllu.display()))?;
             println!("{scores}");
         }
@@ -172,7 +178,7 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
                 "de"
             };
             let model = ner_model(model.as_deref(), lang.as_deref().unwrap_or(default))?;
-            let scores = newsgraph_ner::eval_conll(&gold, model)
+            let scores = eval::eval_conll(&gold, model)
                 .with_context(|| format!("evaluating NER on {}", gold.display()))?;
             println!("{scores}");
         }
@@ -182,9 +188,9 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
             lang,
         } => {
             let scores = match (wikiwars, timeml) {
-                (Some(dir), _) => newsgraph_time::eval::eval_wikiwars(&dir)
+                (Some(dir), _) => eval::time::eval_wikiwars(&dir)
                     .with_context(|| format!("evaluating timexes on {}", dir.display()))?,
-                (None, Some(dir)) => newsgraph_time::eval::eval_timeml(&dir, &lang)
+                (None, Some(dir)) => eval::time::eval_timeml(&dir, &lang)
                     .with_context(|| format!("evaluating timexes on {}", dir.display()))?,
                 (None, None) => {
                     anyhow::bail!("eval timex needs a corpus: --wikiwars DIR or --timeml DIR")
@@ -213,32 +219,23 @@ fn eval(cmd: EvalCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Trains the token model of `newsgraph_quote_eval::learn` on a Redewiedergabe
+/// Trains the token model of [`eval::quote_learn`] on a Redewiedergabe
 /// folder annotated by `pipeline`.
 fn train_token_model(
-    pipeline: &newsgraph_pipeline::Pipeline,
+    pipeline: &Pipeline,
     dir: &std::path::Path,
     fiction: bool,
-) -> Result<newsgraph_quote_eval::learn::TokenModel> {
-    use newsgraph_quote_eval::{learn, redewiedergabe};
-    let samples = redewiedergabe::read(dir, fiction)
-        .with_context(|| format!("reading training data from {}", dir.display()))?;
-    let mut examples = Vec::new();
-    for sample in &samples {
-        let mut doc = sample.doc();
-        if let Err(e) = pipeline.run(&mut doc) {
-            eprintln!("newsgraph: warning: {}: {e}; not trained on", sample.name);
-            continue;
-        }
-        let gold = redewiedergabe::gold_classes(sample, &learn::token_spans(&doc));
-        examples.extend(learn::Example::new(&doc, &gold));
-    }
+) -> Result<eval::quote_learn::TokenModel> {
+    let examples = eval::quote_training_examples(pipeline, dir, fiction, |name, e| {
+        eprintln!("newsgraph: warning: {name}: {e}; not trained on")
+    })
+    .with_context(|| format!("reading training data from {}", dir.display()))?;
     eprintln!(
         "newsgraph: training the token model on {} documents of {}",
         examples.len(),
         dir.display()
     );
-    Ok(learn::TokenModel::train(&examples, 10))
+    Ok(eval::quote_learn::TokenModel::train(&examples, 10))
 }
 
 /// `eval quotes`: runs segmentation, NER (unless `no_ner` or it fails to
@@ -251,45 +248,28 @@ fn eval_quotes(
     no_ner: bool,
     json: bool,
 ) -> Result<()> {
-    use newsgraph_quote_eval as eval;
-    // As `analyze` runs them, less the quality flags (the corpora set the
-    // language, which language identification keeps).
-    let mut stages: Vec<Box<dyn newsgraph_doc::Stage>> = vec![
-        Box::new(newsgraph_lang::LangIdStage),
-        Box::new(newsgraph_segment::SegmentStage),
-    ];
-    if !no_ner {
-        match newsgraph_ner::NerStage::load() {
-            Ok(ner) => stages.push(Box::new(ner)),
-            Err(e) => {
-                eprintln!("newsgraph: warning: NER unavailable ({e}); scoring without entities")
-            }
-        }
+    use eval::quotes;
+    let built = eval::quote_eval_pipeline(&Packs::embedded(), !no_ner)?;
+    if let Some(e) = &built.ner_unavailable {
+        eprintln!("newsgraph: warning: NER unavailable ({e}); scoring without entities")
     }
-    // Timexes as in `analyze`: claim times, and no time phrase as a speaker.
-    stages.push(Box::new(newsgraph_time::TimexStage::new(
-        &newsgraph_pipeline::Packs::embedded(),
-    )));
-    stages.push(Box::new(newsgraph_quote::QuoteStage::new(
-        &newsgraph_pipeline::Packs::embedded(),
-    )));
-    let pipeline = newsgraph_pipeline::Pipeline::new(stages)?;
+    let pipeline = built.pipeline;
     let run = |d: &mut newsgraph_doc::Doc| pipeline.run(d);
     let context = |p: &PathBuf| format!("evaluating quotes on {}", p.display());
     let (corpus, path, text, value) = match (news, redewiedergabe, spkatt, meantime) {
         (Some(p), _, _, _) => {
-            let s = eval::news::evaluate(&p, run).with_context(|| context(&p))?;
+            let s = quotes::news::evaluate(&p, run).with_context(|| context(&p))?;
             ("news", p, s.to_string(), serde_json::to_value(&s)?)
         }
         (None, Some((p, fiction, learn_from)), _, _) => {
             let s = match learn_from {
-                None => eval::redewiedergabe::evaluate(&p, fiction, run),
+                None => quotes::redewiedergabe::evaluate(&p, fiction, run),
                 Some(train_dir) => {
                     let model = train_token_model(&pipeline, &train_dir, fiction)?;
-                    eval::redewiedergabe::evaluate(&p, fiction, |d: &mut newsgraph_doc::Doc| {
+                    quotes::redewiedergabe::evaluate(&p, fiction, |d: &mut newsgraph_doc::Doc| {
                         pipeline.run(d)?;
                         model.apply(d);
-                        Ok::<(), newsgraph_pipeline::PipelineError>(())
+                        Ok::<(), PipelineError>(())
                     })
                 }
             }
@@ -302,11 +282,11 @@ fn eval_quotes(
             (corpus, p, s.to_string(), serde_json::to_value(&s)?)
         }
         (None, None, Some(p), _) => {
-            let s = eval::spkatt::evaluate(&p, run).with_context(|| context(&p))?;
+            let s = quotes::spkatt::evaluate(&p, run).with_context(|| context(&p))?;
             ("spkatt", p, s.to_string(), serde_json::to_value(&s)?)
         }
         (None, None, None, Some(p)) => {
-            let s = eval::meantime::evaluate(&p, run).with_context(|| context(&p))?;
+            let s = quotes::meantime::evaluate(&p, run).with_context(|| context(&p))?;
             ("meantime", p, s.to_string(), serde_json::to_value(&s)?)
         }
         (None, None, None, None) => {
@@ -330,10 +310,10 @@ fn eval_quotes(
     Ok(())
 }
 
-fn train(cmd: TrainCommand) -> Result<ExitCode> {
+fn train_model(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
         TrainCommand::Ner {
-            train,
+            train: files,
             lang,
             folds,
             dev,
@@ -345,22 +325,22 @@ fn train(cmd: TrainCommand) -> Result<ExitCode> {
             prune,
         } => {
             let lang = lang.as_deref().map(ner_lang).transpose()?;
-            let opts = newsgraph_ner::TrainOptions {
+            let opts = train::NerTrainOptions {
                 epochs,
                 seed,
                 clusters,
                 runs,
                 prune,
                 lang,
-                ..newsgraph_ner::TrainOptions::default()
+                ..train::NerTrainOptions::default()
             };
             if let Some(k) = folds {
-                let scores = newsgraph_ner::cross_validate(&train, k, &opts)?;
+                let scores = train::cross_validate(&files, k, &opts)?;
                 println!("{k}-fold cross-validation by document\n{scores}");
                 return Ok(ExitCode::SUCCESS);
             }
             let out = out.context("train ner needs --out PATH (or --folds K)")?;
-            let report = newsgraph_ner::train(&train, dev.as_deref(), &out, &opts)?;
+            let report = train::train_ner(&files, dev.as_deref(), &out, &opts)?;
             eprintln!(
                 "newsgraph: trained on {} sentences ({} tokens), {} features, epoch {} kept; model {}",
                 report.sentences,
@@ -378,22 +358,22 @@ fn train(cmd: TrainCommand) -> Result<ExitCode> {
 }
 
 /// The NER language of a `--lang` value.
-fn ner_lang(code: &str) -> Result<newsgraph_ner::Lang> {
-    newsgraph_ner::Lang::from_code(code)
+fn ner_lang(code: &str) -> Result<train::NerLang> {
+    train::NerLang::from_code(code)
         .with_context(|| format!("no NER model for language {code:?}; use de or en"))
 }
 
 /// A model file, or the shipped model of `lang`.
-fn ner_model(path: Option<&std::path::Path>, lang: &str) -> Result<&'static newsgraph_ner::Model> {
+fn ner_model(path: Option<&std::path::Path>, lang: &str) -> Result<&'static eval::NerModel> {
     Ok(match path {
         Some(p) => {
             let bytes =
                 std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            let model = newsgraph_ner::Model::from_bytes(&bytes)
+            let model = eval::NerModel::from_bytes(&bytes)
                 .with_context(|| format!("{}: not a model", p.display()))?;
             Box::leak(Box::new(model))
         }
-        None => newsgraph_ner::shipped_model_for(ner_lang(lang)?)?,
+        None => eval::shipped_model_for(ner_lang(lang)?)?,
     })
 }
 
@@ -406,15 +386,15 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
         Some(path) => {
             let file = std::fs::File::open(&path)
                 .with_context(|| format!("{}: cannot read", path.display()))?;
-            newsgraph_ner::tag_conll(std::io::BufReader::new(file), out, model)?;
+            eval::tag_conll(std::io::BufReader::new(file), out, model)?;
         }
-        None => newsgraph_ner::tag_conll(std::io::stdin().lock(), out, model)?,
+        None => eval::tag_conll(std::io::stdin().lock(), out, model)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn db_path(given: Option<PathBuf>) -> PathBuf {
-    given.unwrap_or_else(Store::default_path)
+    given.unwrap_or_else(SqliteStore::default_path)
 }
 
 fn warn_if_waiting_on_terminal(config: &RunConfig) {

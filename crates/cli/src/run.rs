@@ -1,54 +1,39 @@
-//! The batch engine shared by `analyze` and `ingest`: read inputs as a stream,
-//! analyse documents in parallel batches, hand finished documents to a sink in
-//! input order, report bad inputs and go on.
+//! The command line's side of a batch run (`analyze`, `ingest`): turning the
+//! input flags into a [`BatchConfig`], the progress bar and error lines on
+//! stderr, and the closing notes. The engine is `newsgraph_pipeline::batch`.
 
 use crate::args::{DocTypeArg, InputArgs};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use newsgraph_doc::{Doc, DocType};
-use newsgraph_pipeline::Pipeline;
-use newsgraph_read::{Format, IngestError, ReadOptions};
-use rayon::prelude::*;
+use newsgraph_doc::DocType;
+use newsgraph_pipeline::batch::{BatchConfig, InputError, Progress, RunSummary};
+use newsgraph_pipeline::{Format, Packs, Pipeline, ReadOptions};
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Options validated from [`InputArgs`].
 pub struct RunConfig {
-    inputs: Vec<PathBuf>,
-    read: ReadOptions,
-    lang: Option<String>,
-    dct: Option<jiff::civil::Date>,
-    doctype: DocType,
+    /// What the engine reads and how it batches.
+    pub batch: BatchConfig,
+    /// Whether to show a progress bar.
     progress: bool,
-    batch_docs: usize,
 }
-
-/// What a run did.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct RunSummary {
-    /// Documents analysed and handed to the sink.
-    pub analysed: usize,
-    /// Inputs, records or documents that failed (reported on stderr).
-    pub failed: usize,
-    /// Bytes of text analysed.
-    pub bytes: usize,
-}
-
-/// Most bytes of text held in one batch, so memory stays bounded whatever
-/// the input size.
-const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
 impl RunConfig {
-    /// Validates the user's input flags (no I/O).
-    pub fn from_args(args: &InputArgs, batch_docs: usize) -> Result<RunConfig> {
+    /// Validates the user's input flags (no I/O); `--lang` must name one of
+    /// `packs`.
+    pub fn from_args(args: &InputArgs, batch_docs: usize, packs: &Packs) -> Result<RunConfig> {
         let format = match &args.format {
             Some(f) => Some(f.parse::<Format>().map_err(anyhow::Error::msg)?),
             None => None,
         };
         let lang = match args.lang.as_str() {
             "auto" => None,
-            "de" | "en" => Some(args.lang.clone()),
-            other => bail!("--lang {other}: unsupported language; use de, en or auto"),
+            code if packs.get(code).is_some_and(|p| p.code() == code) => Some(code.to_string()),
+            other => bail!(
+                "--lang {other}: unsupported language; use {} or auto",
+                packs.codes().join(", ")
+            ),
         };
         let dct = match &args.dct {
             Some(d) => Some(
@@ -68,39 +53,33 @@ impl RunConfig {
         } else {
             args.inputs.clone()
         };
-        let read = ReadOptions {
+        let mut batch = BatchConfig::new(inputs);
+        batch.read = ReadOptions {
             format,
             max_doc_bytes: args.max_doc_bytes,
         };
+        batch.lang = lang;
+        batch.dct = dct;
+        batch.doctype = Some(match args.doctype {
+            DocTypeArg::News => DocType::News,
+            DocTypeArg::Narrative => DocType::Narrative,
+        });
+        batch.batch_docs = batch_docs.max(1);
         Ok(RunConfig {
-            inputs,
-            read,
-            lang,
-            dct,
-            doctype: match args.doctype {
-                DocTypeArg::News => DocType::News,
-                DocTypeArg::Narrative => DocType::Narrative,
-            },
+            batch,
             progress: !args.quiet && std::io::stderr().is_terminal(),
-            batch_docs: batch_docs.max(1),
         })
     }
 
     /// Whether standard input is among the inputs and is a terminal (then
     /// nothing was piped in and waiting would look like a hang).
     pub fn stdin_is_interactive(&self) -> bool {
-        self.inputs.iter().any(|p| p == Path::new("-")) && std::io::stdin().is_terminal()
+        self.batch.reads_stdin() && std::io::stdin().is_terminal()
     }
 
-    /// Reads every input, analyses documents in parallel batches and calls
-    /// `sink` with each finished batch, in input order. Bad inputs are
-    /// reported on stderr and counted; the run goes on. An error from the sink
-    /// (a closed stdout, a full disk) stops the run.
-    pub fn run(
-        &self,
-        pipeline: &Pipeline,
-        mut sink: impl FnMut(&[Doc]) -> Result<()>,
-    ) -> Result<RunSummary> {
+    /// What the user sees while a run goes: error lines on stderr, and a
+    /// progress bar when asked for and stderr is a terminal.
+    pub fn display(&self) -> Display {
         let bar = self.progress.then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
@@ -111,92 +90,67 @@ impl RunConfig {
             );
             bar
         });
-        let mut summary = RunSummary::default();
-        let mut batch: Vec<Doc> = Vec::new();
-        let mut batch_bytes = 0usize;
-        let report = |e: &dyn std::fmt::Display, bar: &Option<ProgressBar>| {
-            let line = format!("newsgraph: error: {e}");
-            match bar {
-                Some(b) => b.suspend(|| eprintln!("{line}")),
-                None => eprintln!("{line}"),
-            }
-        };
-        let mut flush = |batch: &mut Vec<Doc>, summary: &mut RunSummary| -> Result<()> {
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let outcomes: Vec<_> = batch.par_iter_mut().map(|d| pipeline.run(d)).collect();
-            let mut done = Vec::with_capacity(batch.len());
-            for (doc, outcome) in batch.drain(..).zip(outcomes) {
-                match outcome {
-                    Ok(()) => done.push(doc),
-                    Err(e) => {
-                        summary.failed += 1;
-                        report(&e, &bar);
-                    }
-                }
-            }
-            summary.analysed += done.len();
-            summary.bytes += done.iter().map(|d| d.text().len()).sum::<usize>();
-            if let Some(b) = &bar {
-                b.set_position(summary.analysed as u64);
-                b.set_message(format!("{:.1} MB", summary.bytes as f64 / 1e6));
-            }
-            sink(&done)
-        };
-        for input in &self.inputs {
-            let docs: Box<dyn Iterator<Item = Result<Doc, IngestError>>> =
-                if input == Path::new("-") {
-                    match newsgraph_read::read_stdin(&self.read) {
-                        Ok(it) => Box::new(it),
-                        Err(e) => {
-                            summary.failed += 1;
-                            report(&e, &bar);
-                            continue;
-                        }
-                    }
-                } else {
-                    match newsgraph_read::read_path(input, &self.read) {
-                        Ok(it) => Box::new(it),
-                        Err(e) => {
-                            summary.failed += 1;
-                            report(&e, &bar);
-                            continue;
-                        }
-                    }
-                };
-            for item in docs {
-                match item {
-                    Ok(mut doc) => {
-                        self.apply_overrides(&mut doc);
-                        batch_bytes += doc.text().len();
-                        batch.push(doc);
-                        if batch.len() >= self.batch_docs || batch_bytes >= BATCH_BYTES {
-                            flush(&mut batch, &mut summary)?;
-                            batch_bytes = 0;
-                        }
-                    }
-                    Err(e) => {
-                        summary.failed += 1;
-                        report(&e, &bar);
-                    }
-                }
-            }
+        Display { bar }
+    }
+}
+
+/// Error lines on stderr and the progress bar.
+pub struct Display {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress for Display {
+    fn failed(&mut self, error: &InputError) {
+        let line = format!("newsgraph: error: {error}");
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
         }
-        flush(&mut batch, &mut summary)?;
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        Ok(summary)
     }
 
-    fn apply_overrides(&self, doc: &mut Doc) {
-        if let Some(lang) = &self.lang {
-            doc.meta.lang = Some(lang.clone());
+    fn batch_done(&mut self, so_far: &RunSummary) {
+        if let Some(b) = &self.bar {
+            b.set_position(so_far.analysed as u64);
+            b.set_message(format!("{:.1} MB", so_far.bytes as f64 / 1e6));
         }
-        if let Some(dct) = self.dct {
-            doc.meta.dct = Some(dct);
+    }
+}
+
+impl Display {
+    /// Clears the progress bar, before the closing lines are printed.
+    pub fn finish(self) {}
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
         }
-        doc.meta.doctype = self.doctype;
+    }
+}
+
+/// One line per language whose documents had no pack, saying which stages
+/// did not run on them.
+pub fn print_language_notes(summary: &RunSummary, pipeline: &Pipeline, packs: &Packs) {
+    let stages = pipeline.stages_needing_pack();
+    if stages.is_empty() {
+        return;
+    }
+    let stages = match stages.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let layers = if stages.contains(" and ") {
+        "their layers are"
+    } else {
+        "its layer is"
+    };
+    for (lang, count) in &summary.without_pack {
+        let documents = if *count == 1 { "document" } else { "documents" };
+        eprintln!(
+            "newsgraph: note: {count} {documents} in {lang}: no language pack, so {stages} did not run ({layers} absent); packs: {}",
+            packs.codes().join(", ")
+        );
     }
 }

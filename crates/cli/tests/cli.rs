@@ -147,6 +147,36 @@ mod analyze {
     }
 
     #[test]
+    fn a_language_without_a_pack_gets_one_note() {
+        let input = concat!(
+            r#"{"id":"fr1","lang":"fr","text":"Le conseil s'est réuni lundi à Paris. Il a longuement délibéré."}"#,
+            "\n",
+            r#"{"id":"fr2","lang":"fr","text":"Le ministre a dit qu'il était confiant."}"#,
+            "\n",
+            r#"{"id":"de1","lang":"de","text":"Der Rat tagte am Montag in Berlin."}"#,
+            "\n",
+        );
+        let out = newsgraph()
+            .args(["analyze", "--format", "jsonl", "-"])
+            .write_stdin(input)
+            .assert()
+            .success();
+        let recs = records(&out.get_output().stdout);
+        assert_eq!(recs.len(), 3, "every document is written");
+        assert_eq!(recs[0]["lang"], "fr");
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        let notes: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("newsgraph: note:"))
+            .collect();
+        assert_eq!(
+            notes,
+            ["newsgraph: note: 2 documents in fr: no language pack, so segment, ner, time and quotes did not run (their layers are absent); packs: de, en"],
+            "{stderr}"
+        );
+    }
+
+    #[test]
     fn bad_flag_values_are_usage_errors() {
         newsgraph()
             .args(["analyze", "--dct", "12.06.2024", "x.txt"])
@@ -279,6 +309,7 @@ mod bad_input {
 
 mod store {
     use super::*;
+    use newsgraph_store::{SqliteStore, Store};
 
     fn jsonl(n: usize) -> String {
         (0..n)
@@ -371,35 +402,27 @@ mod store {
         let _ = child.kill();
         let _ = child.wait();
         // Every stored document is whole: its record parses and has its sentences.
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let rows: Vec<(String, String)> = conn
-            .prepare("SELECT id, record FROM documents")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        for (id, rec) in &rows {
-            let rec: Value = serde_json::from_str(rec).unwrap();
-            assert_eq!(rec["id"].as_str(), Some(id.as_str()));
-            let n: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM sentences s JOIN documents d ON s.doc = d.rowid WHERE d.id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .unwrap();
+        let store = SqliteStore::open(&db).unwrap();
+        let stored = store.documents().unwrap();
+        for doc in &stored {
+            let rec = store
+                .get(&doc.content_hash)
+                .unwrap()
+                .expect("listed, so found");
+            assert_eq!(rec["id"].as_str(), Some(doc.id.as_str()));
+            let rows = store.document_stats(&doc.content_hash).unwrap().unwrap();
             assert_eq!(
-                n as usize,
+                rows.sentences as usize,
                 rec["sentences"].as_array().unwrap().len(),
-                "{id} whole"
+                "{} whole",
+                doc.id
             );
         }
         assert_eq!(
-            rows.len() % 20,
+            stored.len() % 20,
             0,
             "only whole batches are committed: {}",
-            rows.len()
+            stored.len()
         );
         // Re-running completes the set without duplicates.
         newsgraph()
@@ -409,10 +432,7 @@ mod store {
             .arg(&input)
             .assert()
             .success();
-        let total: i64 = conn
-            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(total, 3000);
+        assert_eq!(store.stats().unwrap().documents, 3000);
     }
 }
 

@@ -10,8 +10,10 @@
 //!   into the Unicode code point offsets of the public record.
 //! - [`Stage`] is what a pipeline step implements; [`Layer`] names what it reads
 //!   and writes so a pipeline can check its order.
-//! - [`record`] maps a `Doc` to and from the JSON record of `OUTPUT.md`: domain
-//!   types do not derive `Serialize`, the record module is the only mapping.
+//! - [`record`] maps a `Doc` to and from the JSON record of `OUTPUT.md`
+//!   through its record structs ([`record::Record`] and one struct per layer
+//!   item), the only types that derive `Serialize` and `Deserialize`: domain
+//!   types derive neither, the record module is the only mapping.
 //!
 //! ```
 //! use newsgraph_doc::{Doc, Span};

@@ -1,15 +1,27 @@
 //! The JSON record of `OUTPUT.md`: the one mapping between a [`Doc`] and the
 //! outside world (CLI output, the store, the HTTP API).
 //!
+//! The record is a set of plain structs ([`Record`], [`EntityRecord`],
+//! [`QuoteRecord`], [`ClaimRecord`], …) that derive `Serialize` and
+//! `Deserialize`; the domain types of a `Doc` derive neither. A record is
+//! built from a document ([`Record::from_doc`]) and turned back into one
+//! ([`Record::into_doc`]); [`to_json`] and [`from_json`] do both through
+//! `serde_json::Value`.
+//!
 //! Offsets in the record are Unicode code points; inside a `Doc` they are
 //! bytes. Every key of the contract is always present; a layer whose stage did
 //! not run is an empty list, and `layers` names the layers that did run.
+//! Struct field order is key order.
 
 use crate::{
     CharIndex, Claim, Doc, DocType, EntityForm, EntityMention, EntityType, Event, Flag, FlagKind,
     Layer, Meta, Quote, Span, Timex, TimexType, Token, TokenKind,
 };
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[cfg(test)]
+use serde_json::json;
 
 /// What to put in the record beyond the contract.
 #[derive(Debug, Clone, Default)]
@@ -30,155 +42,585 @@ const REPORTED_LAYERS: [(Layer, &str); 8] = [
     (Layer::Flags, "flags"),
 ];
 
+/// One document's record: its metadata, text and layers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The document's id.
+    pub id: String,
+    /// Its language (ISO 639-1), `null` when unknown.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Its document creation time (`YYYY-MM-DD`), `null` when unknown.
+    #[serde(default)]
+    pub dct: Option<String>,
+    /// Its headline.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Where it was found; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Outlet or input name; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Byline; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// `narrative` for narrative documents; absent for news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doctype: Option<String>,
+    /// The text all offsets index (code points).
+    pub text: String,
+    /// Sentences.
+    #[serde(default)]
+    pub sentences: Vec<SpanRecord>,
+    /// Tokens, only when asked for ([`RecordOptions::tokens`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenRecord>>,
+    /// Named-entity mentions.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    /// Temporal expressions.
+    #[serde(default)]
+    pub timexes: Vec<TimexRecord>,
+    /// Quotations.
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    /// Claims.
+    #[serde(default)]
+    pub claims: Vec<ClaimRecord>,
+    /// Events.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
+    /// Quality flags.
+    #[serde(default)]
+    pub flags: Vec<FlagRecord>,
+    /// The layers whose stages ran, in pipeline order.
+    #[serde(default)]
+    pub layers: Vec<String>,
+}
+
+/// A bare span (a sentence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+}
+
+/// A token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// `word`, `number`, `ordinal`, `abbreviation`, `punct`, `url`, `email`
+    /// or `symbol`.
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// The mention as written.
+    #[serde(default)]
+    pub text: String,
+    /// `PER`, `ORG`, `LOC` or `OTH`.
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    /// Linked knowledge-base id.
+    #[serde(default)]
+    pub kb: Option<String>,
+    /// Canonical name of the linked entity.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `deriv` or `part`; absent for a plain name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimexRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// The expression as written.
+    #[serde(default)]
+    pub text: String,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    /// Normalised TIMEX3 value.
+    #[serde(default)]
+    pub value: Option<String>,
+}
+
+/// A mention with the entity behind it: a quote's speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// The mention as written.
+    #[serde(default)]
+    pub text: String,
+    /// Knowledge-base id of the entity behind it.
+    #[serde(default)]
+    pub kb: Option<String>,
+}
+
+/// A piece of text: a quote's cue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpanRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// The text.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// The quoted or reported content.
+    #[serde(default)]
+    pub text: String,
+    /// `direct`, `indirect` or `mixed`.
+    #[serde(default)]
+    pub kind: String,
+    /// Who said it, `null` when not attributed.
+    #[serde(default)]
+    pub speaker: Option<SpeakerRecord>,
+    /// Who the speaker is, as fully as the article names them.
+    #[serde(default)]
+    pub speaker_name: Option<String>,
+    /// The verb or phrase marking it.
+    #[serde(default)]
+    pub cue: Option<TextSpanRecord>,
+}
+
+/// Who stands behind a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimSourceRecord {
+    /// The source as written.
+    #[serde(default)]
+    pub text: String,
+    /// Knowledge-base id of the entity behind it.
+    #[serde(default)]
+    pub kb: Option<String>,
+    /// Whom the source cites, as written.
+    #[serde(default)]
+    pub via: Option<String>,
+}
+
+/// A claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// The proposition as written.
+    #[serde(default)]
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// Index of the sentence it is in.
+    #[serde(default)]
+    pub sentence: usize,
+    /// Who stands behind it.
+    #[serde(default)]
+    pub sources: Vec<ClaimSourceRecord>,
+    /// `asserted`, `probable`, `possible` or `speculative`.
+    #[serde(default)]
+    pub modality: String,
+    /// `reported`, `unconfirmed`, `confirmed`, `denied` or `disputed`.
+    #[serde(default)]
+    pub status: String,
+    /// Normalised time of the claim.
+    #[serde(default)]
+    pub time: Option<String>,
+}
+
+/// A CAMEO-coded event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// CAMEO code.
+    #[serde(default)]
+    pub code: String,
+    /// CAMEO label.
+    #[serde(default)]
+    pub label: String,
+    /// Actor entity id.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Target entity id.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Location entity id.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Normalised time.
+    #[serde(default)]
+    pub time: Option<String>,
+    /// Index of the sentence it is in.
+    #[serde(default)]
+    pub sentence: usize,
+    /// How strongly it is asserted.
+    #[serde(default)]
+    pub modality: String,
+}
+
+/// A quality flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagRecord {
+    /// First code point.
+    pub start: usize,
+    /// Code point after the last.
+    pub end: usize,
+    /// `foreign_language`, `repetition` or `truncated`.
+    #[serde(default)]
+    pub kind: String,
+    /// The flagged text.
+    #[serde(default)]
+    pub text: String,
+    /// The fragment's language, for `foreign_language`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The repeated phrase, for `repetition`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<String>,
+}
+
+impl Record {
+    /// The record of `doc`.
+    pub fn from_doc(doc: &Doc, opts: &RecordOptions) -> Record {
+        let idx = CharIndex::new(doc.text());
+        let span = |s: Span| -> SpanRecord {
+            let (start, end) = idx.chars(s);
+            SpanRecord { start, end }
+        };
+        let meta = &doc.meta;
+        Record {
+            id: meta.id.clone(),
+            lang: meta.lang.clone(),
+            dct: meta.dct.map(|d| d.to_string()),
+            title: meta.title.clone(),
+            url: meta.url.clone(),
+            source: meta.source.clone(),
+            author: meta.author.clone(),
+            doctype: (meta.doctype == DocType::Narrative).then(|| "narrative".to_string()),
+            text: doc.text().to_string(),
+            sentences: doc
+                .sentences()
+                .unwrap_or_default()
+                .iter()
+                .map(|s| span(*s))
+                .collect(),
+            tokens: opts.tokens.then(|| {
+                doc.tokens()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| {
+                        let SpanRecord { start, end } = span(t.span);
+                        TokenRecord {
+                            start,
+                            end,
+                            kind: token_kind_str(t.kind).to_string(),
+                        }
+                    })
+                    .collect()
+            }),
+            entities: doc
+                .entities
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(|e| {
+                    let SpanRecord { start, end } = span(e.span);
+                    EntityRecord {
+                        start,
+                        end,
+                        text: doc.slice(e.span).to_string(),
+                        kind: e.label.as_str().to_string(),
+                        kb: e.kb.clone(),
+                        name: e.name.clone(),
+                        form: e.form.map(|f| f.as_str().to_string()),
+                    }
+                })
+                .collect(),
+            timexes: doc
+                .timexes
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(|t| {
+                    let SpanRecord { start, end } = span(t.span);
+                    TimexRecord {
+                        start,
+                        end,
+                        text: doc.slice(t.span).to_string(),
+                        kind: t.kind.as_str().to_string(),
+                        value: t.value.clone(),
+                    }
+                })
+                .collect(),
+            quotes: doc
+                .quotes
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(|q| QuoteRecord::from_quote(doc, &idx, q))
+                .collect(),
+            claims: doc
+                .claims
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(|c| ClaimRecord::from_claim(doc, &idx, c))
+                .collect(),
+            events: doc
+                .events
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(EventRecord::from_event)
+                .collect(),
+            flags: doc
+                .flags
+                .iter()
+                .map(|f| FlagRecord::from_flag(doc, &idx, f))
+                .collect(),
+            layers: REPORTED_LAYERS
+                .iter()
+                .filter(|(l, _)| doc.has_layer(*l))
+                .map(|(_, name)| name.to_string())
+                .collect(),
+        }
+    }
+
+    /// The document this record describes: metadata, text, sentences,
+    /// tokens, entities, timexes and flags. (Quotes, claims and events are
+    /// kept as records by the store; they are not needed to re-run stages.)
+    /// A layer counts as run when `layers` names it or `layers` is empty.
+    pub fn into_doc(self) -> Result<Doc, RecordError> {
+        let err = |m: &str| RecordError(m.to_string());
+        let idx = CharIndex::new(&self.text);
+        let span_of = |start: usize, end: usize| -> Result<Span, RecordError> {
+            let s = idx
+                .byte_of_char(start)
+                .ok_or_else(|| err("span start past the text"))?;
+            let e = idx
+                .byte_of_char(end)
+                .ok_or_else(|| err("span end past the text"))?;
+            if s > e {
+                return Err(err("span start after end"));
+            }
+            Ok(Span::new(s, e))
+        };
+        let dct = match &self.dct {
+            Some(d) => Some(
+                d.get(..10)
+                    .unwrap_or(d)
+                    .parse::<jiff::civil::Date>()
+                    .map_err(|e| RecordError(format!("bad dct {d:?}: {e}")))?,
+            ),
+            None => None,
+        };
+        let meta = Meta {
+            id: self.id,
+            lang: self.lang,
+            dct,
+            title: self.title,
+            url: self.url,
+            source: self.source,
+            author: self.author,
+            doctype: if self.doctype.as_deref() == Some("narrative") {
+                DocType::Narrative
+            } else {
+                DocType::News
+            },
+        };
+        let layers = &self.layers;
+        let ran = |name: &str| layers.is_empty() || layers.iter().any(|l| l == name);
+        let mut doc = Doc::with_meta(meta, self.text.as_str());
+        if ran("sentences") {
+            let spans = self
+                .sentences
+                .iter()
+                .map(|s| span_of(s.start, s.end))
+                .collect::<Result<Vec<_>, _>>()?;
+            doc.set_sentences(spans)
+                .map_err(|e| RecordError(e.to_string()))?;
+        }
+        if let Some(tokens) = self.tokens.filter(|_| ran("tokens")) {
+            let tokens = tokens
+                .iter()
+                .map(|t| {
+                    Ok(Token {
+                        span: span_of(t.start, t.end)?,
+                        kind: token_kind_parse(&t.kind),
+                    })
+                })
+                .collect::<Result<Vec<_>, RecordError>>()?;
+            doc.set_tokens(tokens)
+                .map_err(|e| RecordError(e.to_string()))?;
+        }
+        if ran("entities") {
+            let mut entities = Vec::with_capacity(self.entities.len());
+            for e in self.entities {
+                entities.push(EntityMention {
+                    span: span_of(e.start, e.end)?,
+                    label: EntityType::parse(&e.kind)
+                        .ok_or_else(|| err("entity with unknown type"))?,
+                    form: match e.form.as_deref() {
+                        Some("deriv") => Some(EntityForm::Deriv),
+                        Some("part") => Some(EntityForm::Part),
+                        _ => None,
+                    },
+                    kb: e.kb,
+                    name: e.name,
+                });
+            }
+            doc.entities = Some(entities);
+        }
+        if ran("timexes") {
+            let mut timexes = Vec::with_capacity(self.timexes.len());
+            for t in self.timexes {
+                timexes.push(Timex {
+                    span: span_of(t.start, t.end)?,
+                    kind: TimexType::parse(&t.kind)
+                        .ok_or_else(|| err("timex with unknown type"))?,
+                    value: t.value,
+                });
+            }
+            doc.timexes = Some(timexes);
+        }
+        for f in self.flags {
+            let kind = match f.kind.as_str() {
+                "foreign_language" => FlagKind::ForeignLanguage {
+                    lang: f.lang.unwrap_or_else(|| "und".to_string()),
+                },
+                "repetition" => FlagKind::Repetition {
+                    phrase: f.phrase.unwrap_or_default(),
+                },
+                "truncated" => FlagKind::Truncated,
+                _ => continue,
+            };
+            doc.flags.push(Flag {
+                span: span_of(f.start, f.end)?,
+                kind,
+            });
+        }
+        Ok(doc)
+    }
+}
+
+impl QuoteRecord {
+    fn from_quote(doc: &Doc, idx: &CharIndex, q: &Quote) -> QuoteRecord {
+        let (start, end) = idx.chars(q.span);
+        QuoteRecord {
+            start,
+            end,
+            text: doc.slice(q.span).to_string(),
+            kind: q.kind.as_str().to_string(),
+            speaker: q.speaker.as_ref().map(|s| {
+                let (start, end) = idx.chars(s.span);
+                SpeakerRecord {
+                    start,
+                    end,
+                    text: doc.slice(s.span).to_string(),
+                    kb: doc.entity_kb(s).map(str::to_string),
+                }
+            }),
+            speaker_name: q.speaker_name.clone(),
+            cue: q.cue.map(|c| {
+                let (start, end) = idx.chars(c);
+                TextSpanRecord {
+                    start,
+                    end,
+                    text: doc.slice(c).to_string(),
+                }
+            }),
+        }
+    }
+}
+
+impl ClaimRecord {
+    fn from_claim(doc: &Doc, idx: &CharIndex, c: &Claim) -> ClaimRecord {
+        let (start, end) = idx.chars(c.span);
+        ClaimRecord {
+            text: doc.slice(c.span).to_string(),
+            start,
+            end,
+            sentence: c.sentence,
+            sources: c
+                .sources
+                .iter()
+                .map(|s| ClaimSourceRecord {
+                    text: doc.slice(s.mention.span).to_string(),
+                    kb: doc.entity_kb(&s.mention).map(str::to_string),
+                    via: s.via.clone(),
+                })
+                .collect(),
+            modality: c.modality.as_str().to_string(),
+            status: c.status.as_str().to_string(),
+            time: c.time.clone(),
+        }
+    }
+}
+
+impl EventRecord {
+    fn from_event(e: &Event) -> EventRecord {
+        EventRecord {
+            code: e.code.clone(),
+            label: e.label.clone(),
+            actor: e.actor.clone(),
+            target: e.target.clone(),
+            location: e.location.clone(),
+            time: e.time.clone(),
+            sentence: e.sentence,
+            modality: e.modality.as_str().to_string(),
+        }
+    }
+}
+
+impl FlagRecord {
+    fn from_flag(doc: &Doc, idx: &CharIndex, f: &Flag) -> FlagRecord {
+        let (start, end) = idx.chars(f.span);
+        let (lang, phrase) = match &f.kind {
+            FlagKind::ForeignLanguage { lang } => (Some(lang.clone()), None),
+            FlagKind::Repetition { phrase } => (None, Some(phrase.clone())),
+            FlagKind::Truncated => (None, None),
+        };
+        FlagRecord {
+            start,
+            end,
+            kind: f.kind.as_str().to_string(),
+            text: doc.slice(f.span).to_string(),
+            lang,
+            phrase,
+        }
+    }
+}
+
 /// Maps a document to its OUTPUT.md record.
 pub fn to_json(doc: &Doc, opts: &RecordOptions) -> Value {
-    let idx = CharIndex::new(doc.text());
-    let span = |s: Span| -> (usize, usize) { idx.chars(s) };
-    let mut rec = Map::new();
-    rec.insert("id".into(), json!(doc.meta.id));
-    rec.insert("lang".into(), json!(doc.meta.lang));
-    rec.insert("dct".into(), json!(doc.meta.dct.map(|d| d.to_string())));
-    rec.insert("title".into(), json!(doc.meta.title));
-    if let Some(url) = &doc.meta.url {
-        rec.insert("url".into(), json!(url));
-    }
-    if let Some(source) = &doc.meta.source {
-        rec.insert("source".into(), json!(source));
-    }
-    if let Some(author) = &doc.meta.author {
-        rec.insert("author".into(), json!(author));
-    }
-    if doc.meta.doctype == DocType::Narrative {
-        rec.insert("doctype".into(), json!("narrative"));
-    }
-    rec.insert("text".into(), json!(doc.text()));
-    let sentences: Vec<Value> = doc
-        .sentences()
-        .unwrap_or_default()
-        .iter()
-        .map(|s| {
-            let (start, end) = span(*s);
-            json!({"start": start, "end": end})
-        })
-        .collect();
-    rec.insert("sentences".into(), Value::Array(sentences));
-    if opts.tokens {
-        let tokens: Vec<Value> = doc
-            .tokens()
-            .unwrap_or_default()
-            .iter()
-            .map(|t| {
-                let (start, end) = span(t.span);
-                json!({"start": start, "end": end, "kind": token_kind_str(t.kind)})
-            })
-            .collect();
-        rec.insert("tokens".into(), Value::Array(tokens));
-    }
-    let entities: Vec<Value> = doc
-        .entities
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(|e| {
-            let (start, end) = span(e.span);
-            let mut v = json!({"start": start, "end": end, "text": doc.slice(e.span),
-                "type": e.label.as_str(), "kb": e.kb, "name": e.name});
-            if let Some(form) = e.form {
-                v["form"] = json!(form.as_str());
-            }
-            v
-        })
-        .collect();
-    rec.insert("entities".into(), Value::Array(entities));
-    let timexes: Vec<Value> = doc
-        .timexes
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(|t| {
-            let (start, end) = span(t.span);
-            json!({"start": start, "end": end, "text": doc.slice(t.span),
-                "type": t.kind.as_str(), "value": t.value})
-        })
-        .collect();
-    rec.insert("timexes".into(), Value::Array(timexes));
-    let quotes: Vec<Value> = doc
-        .quotes
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(|q| quote_json(doc, &idx, q))
-        .collect();
-    rec.insert("quotes".into(), Value::Array(quotes));
-    let claims: Vec<Value> = doc
-        .claims
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(|c| claim_json(doc, &idx, c))
-        .collect();
-    rec.insert("claims".into(), Value::Array(claims));
-    let events: Vec<Value> = doc
-        .events
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(event_json)
-        .collect();
-    rec.insert("events".into(), Value::Array(events));
-    let flags: Vec<Value> = doc.flags.iter().map(|f| flag_json(doc, &idx, f)).collect();
-    rec.insert("flags".into(), Value::Array(flags));
-    let layers: Vec<&str> = REPORTED_LAYERS
-        .iter()
-        .filter(|(l, _)| doc.has_layer(*l))
-        .map(|(_, name)| *name)
-        .collect();
-    rec.insert("layers".into(), json!(layers));
-    Value::Object(rec)
-}
-
-fn quote_json(doc: &Doc, idx: &CharIndex, q: &Quote) -> Value {
-    let (start, end) = idx.chars(q.span);
-    let speaker = q.speaker.as_ref().map(|s| {
-        let (s0, s1) = idx.chars(s.span);
-        json!({"start": s0, "end": s1, "text": doc.slice(s.span), "kb": doc.entity_kb(s)})
-    });
-    let cue = q.cue.map(|c| {
-        let (c0, c1) = idx.chars(c);
-        json!({"start": c0, "end": c1, "text": doc.slice(c)})
-    });
-    json!({"start": start, "end": end, "text": doc.slice(q.span), "kind": q.kind.as_str(),
-        "speaker": speaker, "speaker_name": q.speaker_name, "cue": cue})
-}
-
-fn claim_json(doc: &Doc, idx: &CharIndex, c: &Claim) -> Value {
-    let (start, end) = idx.chars(c.span);
-    let sources: Vec<Value> = c
-        .sources
-        .iter()
-        .map(|s| json!({"text": doc.slice(s.mention.span), "kb": doc.entity_kb(&s.mention), "via": s.via}))
-        .collect();
-    json!({"text": doc.slice(c.span), "start": start, "end": end, "sentence": c.sentence,
-        "sources": sources, "modality": c.modality.as_str(), "status": c.status.as_str(),
-        "time": c.time})
-}
-
-fn event_json(e: &Event) -> Value {
-    json!({"code": e.code, "label": e.label, "actor": e.actor, "target": e.target,
-        "location": e.location, "time": e.time, "sentence": e.sentence,
-        "modality": e.modality.as_str()})
-}
-
-fn flag_json(doc: &Doc, idx: &CharIndex, f: &Flag) -> Value {
-    let (start, end) = idx.chars(f.span);
-    let mut v = json!({"start": start, "end": end, "kind": f.kind.as_str(),
-        "text": doc.slice(f.span)});
-    match &f.kind {
-        FlagKind::ForeignLanguage { lang } => v["lang"] = json!(lang),
-        FlagKind::Repetition { phrase } => v["phrase"] = json!(phrase),
-        FlagKind::Truncated => {}
-    }
-    v
+    serde_json::to_value(Record::from_doc(doc, opts))
+        .expect("a record has string keys only, so it always serialises")
 }
 
 fn token_kind_str(kind: TokenKind) -> &'static str {
@@ -212,131 +654,11 @@ fn token_kind_parse(s: &str) -> TokenKind {
 #[error("invalid record: {0}")]
 pub struct RecordError(String);
 
-/// Reads a record written by [`to_json`] back into a document: metadata,
-/// text, sentences, tokens, entities, timexes and flags. (Quotes, claims and
-/// events are kept as JSON by the store; they are not needed to re-run stages.)
+/// Reads a record written by [`to_json`] back into a document (see
+/// [`Record::into_doc`] for what comes back).
 pub fn from_json(v: &Value) -> Result<Doc, RecordError> {
-    let err = |m: &str| RecordError(m.to_string());
-    let text = v["text"].as_str().ok_or_else(|| err("missing text"))?;
-    let idx = CharIndex::new(text);
-    let span_of = |o: &Value| -> Result<Span, RecordError> {
-        let s = o["start"]
-            .as_u64()
-            .ok_or_else(|| err("span without start"))? as usize;
-        let e = o["end"].as_u64().ok_or_else(|| err("span without end"))? as usize;
-        let s = idx
-            .byte_of_char(s)
-            .ok_or_else(|| err("span start past the text"))?;
-        let e = idx
-            .byte_of_char(e)
-            .ok_or_else(|| err("span end past the text"))?;
-        if s > e {
-            return Err(err("span start after end"));
-        }
-        Ok(Span::new(s, e))
-    };
-    let opt_str = |o: &Value| o.as_str().map(str::to_string);
-    let dct = match v["dct"].as_str() {
-        Some(d) => Some(
-            d.get(..10)
-                .unwrap_or(d)
-                .parse::<jiff::civil::Date>()
-                .map_err(|e| RecordError(format!("bad dct {d:?}: {e}")))?,
-        ),
-        None => None,
-    };
-    let meta = Meta {
-        id: v["id"]
-            .as_str()
-            .ok_or_else(|| err("missing id"))?
-            .to_string(),
-        lang: opt_str(&v["lang"]),
-        dct,
-        title: opt_str(&v["title"]),
-        url: opt_str(&v["url"]),
-        source: opt_str(&v["source"]),
-        author: opt_str(&v["author"]),
-        doctype: if v["doctype"].as_str() == Some("narrative") {
-            DocType::Narrative
-        } else {
-            DocType::News
-        },
-    };
-    let mut doc = Doc::with_meta(meta, text);
-    let layers: Vec<&str> = v["layers"]
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let ran = |name: &str| layers.is_empty() || layers.contains(&name);
-    let list = |key: &str| v[key].as_array().cloned().unwrap_or_default();
-    if ran("sentences") {
-        let spans = list("sentences")
-            .iter()
-            .map(span_of)
-            .collect::<Result<Vec<_>, _>>()?;
-        doc.set_sentences(spans)
-            .map_err(|e| RecordError(e.to_string()))?;
-    }
-    if v.get("tokens").is_some() && ran("tokens") {
-        let tokens = list("tokens")
-            .iter()
-            .map(|t| {
-                Ok(Token {
-                    span: span_of(t)?,
-                    kind: token_kind_parse(t["kind"].as_str().unwrap_or("")),
-                })
-            })
-            .collect::<Result<Vec<_>, RecordError>>()?;
-        doc.set_tokens(tokens)
-            .map_err(|e| RecordError(e.to_string()))?;
-    }
-    if ran("entities") {
-        let mut entities = Vec::new();
-        for e in list("entities") {
-            entities.push(EntityMention {
-                span: span_of(&e)?,
-                label: EntityType::parse(e["type"].as_str().unwrap_or(""))
-                    .ok_or_else(|| err("entity with unknown type"))?,
-                form: match e["form"].as_str() {
-                    Some("deriv") => Some(EntityForm::Deriv),
-                    Some("part") => Some(EntityForm::Part),
-                    _ => None,
-                },
-                kb: opt_str(&e["kb"]),
-                name: opt_str(&e["name"]),
-            });
-        }
-        doc.entities = Some(entities);
-    }
-    if ran("timexes") {
-        let mut timexes = Vec::new();
-        for t in list("timexes") {
-            timexes.push(Timex {
-                span: span_of(&t)?,
-                kind: TimexType::parse(t["type"].as_str().unwrap_or(""))
-                    .ok_or_else(|| err("timex with unknown type"))?,
-                value: opt_str(&t["value"]),
-            });
-        }
-        doc.timexes = Some(timexes);
-    }
-    for f in list("flags") {
-        let kind = match f["kind"].as_str() {
-            Some("foreign_language") => FlagKind::ForeignLanguage {
-                lang: f["lang"].as_str().unwrap_or("und").to_string(),
-            },
-            Some("repetition") => FlagKind::Repetition {
-                phrase: f["phrase"].as_str().unwrap_or("").to_string(),
-            },
-            Some("truncated") => FlagKind::Truncated,
-            _ => continue,
-        };
-        doc.flags.push(Flag {
-            span: span_of(&f)?,
-            kind,
-        });
-    }
-    Ok(doc)
+    let record = Record::deserialize(v).map_err(|e| RecordError(e.to_string()))?;
+    record.into_doc()
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 //! [`Pipeline::run`] enriches one [`Doc`] in place. A stage that panics (a bug,
 //! never expected) is caught, so one bad document can't take down a batch: the
 //! document is reported as failed with the stage's name.
+//! - [`batch`] runs a pipeline over inputs in parallel batches (the engine
+//!   of `analyze` and `ingest`); [`eval`] and [`train`] are the stages'
+//!   evaluation and training as `newsgraph eval` and `train` run them.
 //!
 //! ```
 //! use newsgraph_doc::{Doc, Layer, Stage};
@@ -24,8 +27,13 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
+pub mod eval;
+pub mod train;
+
 use newsgraph_doc::{Doc, Layer, Stage};
 pub use newsgraph_pack::Packs;
+pub use newsgraph_read::{Format, IngestError, ReadOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// A pipeline could not be built or a stage failed on a document.
@@ -74,6 +82,10 @@ pub const STANDARD_STAGES: [&str; 6] = [
     "time",
     "quotes",
 ];
+
+/// Stages of [`standard`] that need a language pack: on a document whose
+/// language has none they do not run, and their layers stay absent.
+pub const PACK_STAGES: [&str; 4] = ["segment", "ner", "time", "quotes"];
 
 /// The default pipeline, in order: language identification, segmentation
 /// (sentences, tokens), quality flags, named entities, temporal expressions,
@@ -149,6 +161,16 @@ impl Pipeline {
     /// Names of the stages, in order.
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Names of the stages that need a language pack ([`PACK_STAGES`]), in
+    /// order: those that leave their layers absent on a document whose
+    /// language has no pack.
+    pub fn stages_needing_pack(&self) -> Vec<&'static str> {
+        self.stage_names()
+            .into_iter()
+            .filter(|name| PACK_STAGES.contains(name))
+            .collect()
     }
 
     /// Runs every stage on `doc`, in order.

@@ -12,7 +12,7 @@ use newsgraph_doc::{
     Claim, ClaimSource, Doc, EntityMention, EntityRef, EntityType, Event, Flag, FlagKind, Modality,
     Quote, QuoteKind, Span, Status, Timex, TimexType,
 };
-use newsgraph_store::Store;
+use newsgraph_store::{SqliteStore, Store};
 
 const DOCS: usize = 2000;
 
@@ -114,9 +114,9 @@ fn ent(span: Span, label: EntityType, kb: &str) -> EntityMention {
     }
 }
 
-fn fresh() -> (tempfile::TempDir, Store) {
+fn fresh() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("bench.db")).unwrap();
+    let store = SqliteStore::open(&dir.path().join("bench.db")).unwrap();
     (dir, store)
 }
 

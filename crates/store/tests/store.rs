@@ -6,7 +6,9 @@ use newsgraph_doc::{
     Claim, ClaimSource, Doc, EntityForm, EntityMention, EntityRef, EntityType, Event, Flag,
     FlagKind, Modality, Quote, QuoteKind, Span, Status, Timex, TimexType, Token, TokenKind,
 };
-use newsgraph_store::{content_hash, Inserted, Stats, Store, StoreError, SCHEMA_VERSION};
+use newsgraph_store::{
+    content_hash, Inserted, SqliteStore, Stats, Store, StoreError, SCHEMA_VERSION,
+};
 use std::path::{Path, PathBuf};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
@@ -154,7 +156,7 @@ mod round_trip {
     #[test]
     fn record_comes_back_exactly_by_id_and_by_hash_prefix() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         let doc = rich_doc("koeln-1");
         let expected = record::to_json(&doc, &RecordOptions::default());
         let done = store.insert_batch(std::slice::from_ref(&doc)).unwrap();
@@ -184,7 +186,7 @@ mod round_trip {
     #[test]
     fn layer_tables_hold_code_point_offsets() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         let doc = rich_doc("koeln-1");
         store.insert_batch(std::slice::from_ref(&doc)).unwrap();
         let conn = raw(&path);
@@ -253,7 +255,7 @@ mod round_trip {
     #[test]
     fn stats_and_document_list() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store.set_analyzer_version("test-pipeline 1");
         store.insert_batch(&[rich_doc("a")]).unwrap();
         store
@@ -291,9 +293,35 @@ mod round_trip {
     }
 
     #[test]
+    fn layer_counts_of_one_document() {
+        let (_dir, path) = temp_db();
+        let mut store = SqliteStore::open(&path).unwrap();
+        let plain = plain_doc("b", "Zweiter", "Ein zweiter Text.");
+        store.insert_batch(&[rich_doc("a"), plain]).unwrap();
+        let a = store.document_stats("a").unwrap().unwrap();
+        assert_eq!(a.documents, 1);
+        assert_eq!(
+            a.layers(),
+            [
+                ("sentences", 3),
+                ("entities", 3),
+                ("timexes", 1),
+                ("quotes", 2),
+                ("claims", 1),
+                ("events", 1),
+                ("flags", 1)
+            ]
+        );
+        let hash = content_hash("Ein zweiter Text.");
+        let b = store.document_stats(&hash[..10]).unwrap().unwrap();
+        assert_eq!((b.documents, b.sentences, b.entities), (1, 1, 0));
+        assert_eq!(store.document_stats("nope").unwrap(), None);
+    }
+
+    #[test]
     fn an_ambiguous_id_gives_the_latest_document() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store
             .insert_batch(&[plain_doc("same", "Alt", "Erste Fassung.")])
             .unwrap();
@@ -308,7 +336,7 @@ mod round_trip {
     #[test]
     fn deleting_a_document_by_sql_removes_its_layers_and_index_entry() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store.insert_batch(&[rich_doc("a")]).unwrap();
         let conn = raw(&path);
         conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM documents;")
@@ -324,7 +352,7 @@ mod idempotence {
     #[test]
     fn same_content_is_stored_once() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         let first = store.insert_batch(&[rich_doc("a")]).unwrap();
         assert!(first[0].is_new());
         let again = store.insert_batch(&[rich_doc("a")]).unwrap();
@@ -351,7 +379,7 @@ mod idempotence {
     #[test]
     fn duplicates_inside_one_batch() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         let done = store
             .insert_batch(&[
                 plain_doc("x", "T", "Gleicher Text."),
@@ -379,7 +407,7 @@ mod migrations {
         let (_dir, path) = temp_db();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, b"").unwrap();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store.insert_batch(&[rich_doc("a")]).unwrap();
         drop(store);
         assert_eq!(user_version(&path), SCHEMA_VERSION);
@@ -387,7 +415,7 @@ mod migrations {
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
-        let store = Store::open(&path).unwrap();
+        let store = SqliteStore::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().documents, 1);
         assert_eq!(store.get("a").unwrap().unwrap()["id"], "a");
         assert_eq!(user_version(&path), SCHEMA_VERSION);
@@ -397,18 +425,18 @@ mod migrations {
     fn open_creates_missing_folders() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a/b/c/news.db");
-        Store::open(&path).unwrap();
+        SqliteStore::open(&path).unwrap();
         assert!(path.is_file());
     }
 
     #[test]
     fn a_newer_schema_is_refused_untouched() {
         let (_dir, path) = temp_db();
-        Store::open(&path).unwrap();
+        SqliteStore::open(&path).unwrap();
         raw(&path)
             .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
             .unwrap();
-        let err = Store::open(&path).unwrap_err();
+        let err = SqliteStore::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::TooNew { found, known, .. }
             if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION));
         let msg = err.to_string();
@@ -426,7 +454,7 @@ mod migrations {
         raw(&path)
             .execute_batch("CREATE TABLE notes (body TEXT)")
             .unwrap();
-        let err = Store::open(&path).unwrap_err();
+        let err = SqliteStore::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
     }
 
@@ -435,7 +463,7 @@ mod migrations {
         let (_dir, path) = temp_db();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "Köln ist schön, aber keine Datenbank.\n".repeat(200)).unwrap();
-        let err = Store::open(&path).unwrap_err();
+        let err = SqliteStore::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
         assert!(err.to_string().contains("--db"));
     }
@@ -443,7 +471,7 @@ mod migrations {
     #[test]
     fn a_folder_cannot_be_opened() {
         let dir = tempfile::tempdir().unwrap();
-        let err = Store::open(dir.path()).unwrap_err();
+        let err = SqliteStore::open(dir.path()).unwrap_err();
         assert!(matches!(err, StoreError::CannotOpen { .. }), "{err}");
     }
 }
@@ -451,9 +479,9 @@ mod migrations {
 mod search {
     use super::*;
 
-    fn store_with_news() -> (tempfile::TempDir, Store) {
+    fn store_with_news() -> (tempfile::TempDir, SqliteStore) {
         let (dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store
             .insert_batch(&[
                 plain_doc(
@@ -589,7 +617,7 @@ mod atomicity {
     #[test]
     fn a_bad_span_mid_batch_stores_nothing_of_the_batch() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store
             .insert_batch(&[plain_doc("earlier", "T", "Ein früherer Text.")])
             .unwrap();
@@ -624,7 +652,7 @@ mod atomicity {
     #[test]
     fn a_constraint_failure_after_some_rows_rolls_back_everything() {
         let (_dir, path) = temp_db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = SqliteStore::open(&path).unwrap();
         store
             .insert_batch(&[plain_doc("earlier", "T", "Ein früherer Text.")])
             .unwrap();
@@ -710,14 +738,14 @@ mod atomicity {
         const PER_BATCH: usize = 20;
         if let Some(path) = std::env::var_os(CHILD_DB) {
             // Child: write until killed (bounded, in case the parent dies).
-            let mut store = Store::open(Path::new(&path)).unwrap();
+            let mut store = SqliteStore::open(Path::new(&path)).unwrap();
             for b in 0..100_000 {
                 store.insert_batch(&numbered_batch(b, PER_BATCH)).unwrap();
             }
             return;
         }
         let (_dir, path) = temp_db();
-        Store::open(&path).unwrap();
+        SqliteStore::open(&path).unwrap();
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args([
                 "atomicity::a_killed_writer_leaves_only_whole_documents",
@@ -728,7 +756,7 @@ mod atomicity {
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let reader = Store::open(&path).unwrap();
+        let reader = SqliteStore::open(&path).unwrap();
         let mut polls = 0;
         while reader.stats().unwrap().documents < 5 * PER_BATCH as u64 {
             polls += 1;
@@ -739,7 +767,7 @@ mod atomicity {
         child.kill().unwrap();
         child.wait().unwrap();
         drop(reader);
-        let store = Store::open(&path).unwrap();
+        let store = SqliteStore::open(&path).unwrap();
         let stats = store.stats().unwrap();
         assert!(stats.documents >= 5 * PER_BATCH as u64);
         assert_whole(&stats, PER_BATCH as u64);
@@ -757,17 +785,17 @@ mod atomicity {
     #[test]
     fn a_reader_during_writes_sees_only_whole_batches() {
         let (_dir, path) = temp_db();
-        Store::open(&path).unwrap();
+        SqliteStore::open(&path).unwrap();
         const BATCHES: usize = 30;
         const PER_BATCH: usize = 20;
         let writer_path = path.clone();
         let writer = std::thread::spawn(move || {
-            let mut store = Store::open(&writer_path).unwrap();
+            let mut store = SqliteStore::open(&writer_path).unwrap();
             for b in 0..BATCHES {
                 store.insert_batch(&numbered_batch(b, PER_BATCH)).unwrap();
             }
         });
-        let reader = Store::open(&path).unwrap();
+        let reader = SqliteStore::open(&path).unwrap();
         let mut seen = Vec::new();
         loop {
             let done = writer.is_finished();
