@@ -6,8 +6,15 @@
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources");
-    println!("cargo:rerun-if-changed={}", root.display());
+    // Watched paths are relative to the package, so that a target folder
+    // copied beside another checkout watches that checkout's files.
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest_dir.join("../../resources");
+    let watch = |p: &Path| {
+        let rel = p.strip_prefix(manifest_dir).unwrap_or(p);
+        println!("cargo:rerun-if-changed={}", rel.display());
+    };
+    watch(&root);
     let mut packs = Vec::new();
     let mut files = Vec::new();
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
@@ -20,7 +27,7 @@ fn main() {
         if dir.join("pack.toml").is_file() {
             packs.push(dir.file_name().unwrap().to_string_lossy().into_owned());
         }
-        walk(&dir, &mut files);
+        walk(&dir, &mut files, &watch);
     }
     let mut out = String::from("/// Shipped pack folders under resources/.\n");
     out.push_str(&format!("pub(crate) static PACKS: &[&str] = &{packs:?};\n"));
@@ -39,7 +46,7 @@ fn main() {
         .collect();
     entries.sort();
     for (key, path) in entries {
-        println!("cargo:rerun-if-changed={}", path.display());
+        watch(&manifest_dir.join("../../resources").join(&key));
         out.push_str(&format!(
             "    ({key:?}, include_bytes!({:?})),\n",
             path.display().to_string()
@@ -51,8 +58,8 @@ fn main() {
 }
 
 /// Data files below `dir`: generator scripts and notes are not pack data.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    println!("cargo:rerun-if-changed={}", dir.display());
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, watch: &dyn Fn(&Path)) {
+    watch(dir);
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -60,7 +67,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, watch);
         } else if !matches!(
             p.extension().and_then(|e| e.to_str()),
             Some("py" | "md" | "sh")

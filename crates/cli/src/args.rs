@@ -111,6 +111,11 @@ pub struct InputArgs {
     /// Document language; detected per document when `auto`.
     #[arg(long, default_value = "auto", value_name = "de|en|auto")]
     pub lang: String,
+    /// More language packs: each subfolder of DIR with a `pack.toml` is one
+    /// (its name is the language code; see resources/de/pack.toml). A pack
+    /// with a shipped code replaces the shipped one.
+    #[arg(long, value_name = "DIR")]
+    pub packs: Option<PathBuf>,
     /// Document creation time (YYYY-MM-DD), overriding datelines and metadata.
     #[arg(long, value_name = "DATE")]
     pub dct: Option<String>,

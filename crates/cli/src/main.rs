@@ -12,7 +12,7 @@ use args::{
 use clap::Parser;
 use newsgraph_doc::record::{self, RecordOptions};
 use newsgraph_pipeline::batch::{Batch, RunSummary, DEFAULT_BATCH_DOCS};
-use newsgraph_pipeline::{eval, train, Packs, Pipeline, PipelineError};
+use newsgraph_pipeline::{eval, train, Pack, Packs, Pipeline, PipelineError};
 use newsgraph_store::{SqliteStore, Store};
 use run::RunConfig;
 use std::io::{BufWriter, Write};
@@ -45,6 +45,26 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// The shipped language packs and those of `--packs`.
+fn input_packs(args: &args::InputArgs) -> Result<Packs> {
+    let mut packs = Packs::embedded();
+    if let Some(dir) = &args.packs {
+        let extra = Packs::load_dir(dir).with_context(|| {
+            format!("--packs {}: cannot load the language packs", dir.display())
+        })?;
+        if extra.codes().is_empty() {
+            anyhow::bail!(
+                "--packs {}: no language pack there; give a folder whose subfolders hold a pack.toml (like resources/)",
+                dir.display()
+            );
+        }
+        for pack in extra.iter() {
+            packs = packs.with(Pack::clone(pack));
+        }
+    }
+    Ok(packs)
+}
+
 fn exit_code(summary: &RunSummary) -> ExitCode {
     if summary.failed > 0 {
         ExitCode::from(1)
@@ -54,7 +74,7 @@ fn exit_code(summary: &RunSummary) -> ExitCode {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
-    let packs = Packs::embedded();
+    let packs = input_packs(&args.input)?;
     let config = RunConfig::from_args(&args.input, DEFAULT_BATCH_DOCS, &packs)?;
     warn_if_waiting_on_terminal(&config);
     let pipeline = newsgraph_pipeline::standard_without(&packs, &args.input.skip)?;
@@ -84,7 +104,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
 }
 
 fn ingest(args: IngestArgs) -> Result<ExitCode> {
-    let packs = Packs::embedded();
+    let packs = input_packs(&args.input)?;
     let config = RunConfig::from_args(&args.input, args.batch as usize, &packs)?;
     warn_if_waiting_on_terminal(&config);
     let db = db_path(args.db);

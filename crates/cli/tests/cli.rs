@@ -176,6 +176,58 @@ mod analyze {
         );
     }
 
+    fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy_dir(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_language_pack_from_a_folder_analyses_its_documents() {
+        // Swiss German starting from a copy of the German pack: no rebuild.
+        let tmp = tempfile::tempdir().unwrap();
+        let german = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/de");
+        copy_dir(&german, &tmp.path().join("gsw"));
+        let text = "Bundeskanzler Olaf Scholz sagte am Montag in Berlin, die Lage sei ernst.";
+        let input = |lang: &str| {
+            format!(
+                "{{\"id\":\"d\",\"lang\":\"{lang}\",\"dct\":\"2024-06-12\",\"text\":\"{text}\"}}\n"
+            )
+        };
+        let analyse = |lang: &str, extra: &[&str]| {
+            let out = newsgraph()
+                .args(["analyze", "--format", "jsonl"])
+                .args(extra)
+                .arg("-")
+                .write_stdin(input(lang))
+                .assert()
+                .success();
+            let mut rec = records(&out.get_output().stdout).remove(0);
+            rec["lang"] = serde_json::Value::Null;
+            rec
+        };
+        let packs = tmp.path().to_str().unwrap();
+        let swiss = analyse("gsw", &["--packs", packs]);
+        assert_eq!(swiss, analyse("de", &[]));
+        assert!(!swiss["entities"].as_array().unwrap().is_empty());
+        assert!(!swiss["quotes"].as_array().unwrap().is_empty());
+        // Without the folder the language has no pack.
+        assert_eq!(analyse("gsw", &[])["layers"], serde_json::json!(["flags"]));
+        newsgraph()
+            .args(["analyze", "--packs", "/nonexistent-packs", "-"])
+            .write_stdin(input("de"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--packs /nonexistent-packs"));
+    }
+
     #[test]
     fn bad_flag_values_are_usage_errors() {
         newsgraph()

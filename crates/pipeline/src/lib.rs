@@ -32,7 +32,7 @@ pub mod eval;
 pub mod train;
 
 use newsgraph_doc::{Doc, Layer, Stage};
-pub use newsgraph_pack::Packs;
+pub use newsgraph_pack::{Pack, Packs};
 pub use newsgraph_read::{Format, IngestError, ReadOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
