@@ -378,8 +378,8 @@ fn train_model(cmd: TrainCommand) -> Result<ExitCode> {
 }
 
 /// The NER language of a `--lang` value.
-fn ner_lang(code: &str) -> Result<train::NerLang> {
-    train::NerLang::from_code(code)
+fn ner_lang(code: &str) -> Result<train::NerPack> {
+    train::NerPack::from_code(code)
         .with_context(|| format!("no NER model for language {code:?}; use de or en"))
 }
 

@@ -23,7 +23,7 @@
 //! place adjectives, and the large generated lists of given names, surnames
 //! and GeoNames places) are the lists a pack's `[ner.files]` names, one key
 //! per feature category; a model is decoded with the gazetteers of the pack
-//! of its language ([`Lang`]).
+//! of its language ([`NerPack`]).
 //!
 //! ```
 //! use newsgraph_ner::NerStage;
@@ -62,36 +62,36 @@ pub use score::{Counts, NerScores};
 pub use stage::{is_loaded, shipped_model, shipped_model_for, NerStage};
 pub use train::{cross_validate, train, TrainOptions, TrainReport};
 
-/// A language the tagger knows: a language pack with a `[ner]` section
-/// (a shipped one by [`Lang::from_code`], any by [`Lang::of_pack`]), whose
+/// A language pack with a `[ner]` section: a language the tagger knows
+/// (a shipped one by [`NerPack::from_code`], any by [`NerPack::of_pack`]), whose
 /// gazetteers a model's features use (and whose model the stage tags with,
 /// when the pack names one). Two are equal when their pack codes are.
 #[derive(Debug, Clone)]
-pub struct Lang {
+pub struct NerPack {
     pack: Arc<Pack>,
 }
 
-impl PartialEq for Lang {
-    fn eq(&self, other: &Lang) -> bool {
+impl PartialEq for NerPack {
+    fn eq(&self, other: &NerPack) -> bool {
         self.code() == other.code()
     }
 }
 
-impl Eq for Lang {}
+impl Eq for NerPack {}
 
-impl Default for Lang {
+impl Default for NerPack {
     /// The fallback pack's language (German), as for documents of unknown
     /// language.
-    fn default() -> Lang {
+    fn default() -> NerPack {
         Packs::embedded()
             .for_lang(None)
             .cloned()
-            .and_then(Lang::of_pack)
+            .and_then(NerPack::of_pack)
             .expect("the fallback pack has a [ner] section (tested)")
     }
 }
 
-impl Lang {
+impl NerPack {
     /// The pack's language code (`de`, `en`).
     pub fn code(&self) -> &str {
         self.pack.code()
@@ -99,13 +99,16 @@ impl Lang {
 
     /// The language of a language tag (`de`, `en-GB`), `None` when no
     /// shipped pack has a `[ner]` section for it.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Packs::embedded().get(code).cloned().and_then(Lang::of_pack)
+    pub fn from_code(code: &str) -> Option<NerPack> {
+        Packs::embedded()
+            .get(code)
+            .cloned()
+            .and_then(NerPack::of_pack)
     }
 
     /// The language of `pack`, `None` when it has no `[ner]` section.
-    pub fn of_pack(pack: Arc<Pack>) -> Option<Lang> {
-        pack.has_stage("ner").then_some(Lang { pack })
+    pub fn of_pack(pack: Arc<Pack>) -> Option<NerPack> {
+        pack.has_stage("ner").then_some(NerPack { pack })
     }
 
     /// The pack.

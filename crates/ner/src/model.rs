@@ -14,7 +14,7 @@ use crate::features;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{self, NUM_LABELS};
 use crate::table::{Entries, Entry, FeatureTable, Slot};
-use crate::{Lang, NerError};
+use crate::{NerError, NerPack};
 
 /// Version 4 adds the language byte; version 3 files are of the first
 /// language of [`LANGUAGE_BYTES`]; version 5 names the language by its pack
@@ -52,7 +52,7 @@ pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 #[derive(Debug, Clone)]
 pub struct Model {
     /// The language whose gazetteers the features use.
-    pub(crate) lang: Lang,
+    pub(crate) lang: NerPack,
     /// That language's gazetteers.
     gazetteer: Arc<Gazetteer>,
     pub(crate) clusters: Clusters,
@@ -84,7 +84,7 @@ impl Model {
     /// Assembles a model from its parts; `features` maps a feature hash to its
     /// non-zero `(label, weight)` pairs.
     pub(crate) fn from_parts(
-        lang: Lang,
+        lang: NerPack,
         gazetteer: Arc<Gazetteer>,
         clusters: Clusters,
         adapted: bool,
@@ -106,7 +106,7 @@ impl Model {
     }
 
     fn assemble(
-        lang: Lang,
+        lang: NerPack,
         gazetteer: Arc<Gazetteer>,
         clusters: Clusters,
         adapted: bool,
@@ -129,7 +129,7 @@ impl Model {
 
     /// The language the model was trained for (the pack whose gazetteers
     /// its features use).
-    pub fn lang(&self) -> &Lang {
+    pub fn lang(&self) -> &NerPack {
         &self.lang
     }
 
@@ -211,7 +211,7 @@ impl Model {
     /// the shipped pack of its language.
     pub fn from_bytes(gz: &[u8]) -> Result<Model, NerError> {
         Model::decode(gz, |code| {
-            Lang::from_code(code).ok_or_else(|| {
+            NerPack::from_code(code).ok_or_else(|| {
                 NerError::BadModel(format!(
                     "the model is for language {code:?}, which has no shipped language pack \
                      with a [ner] section; load it with its pack (Model::from_pack)"
@@ -227,7 +227,7 @@ impl Model {
     pub fn from_pack(pack: &Arc<Pack>) -> Result<Model, NerError> {
         let bytes = pack.bytes("ner", "model")?;
         Model::decode(&bytes, |_trained_for| {
-            Lang::of_pack(pack.clone()).ok_or_else(|| {
+            NerPack::of_pack(pack.clone()).ok_or_else(|| {
                 NerError::BadModel(format!("language pack {}: no [ner] section", pack.code()))
             })
         })
@@ -237,7 +237,7 @@ impl Model {
     /// trained for into the language whose gazetteers it uses.
     fn decode(
         gz: &[u8],
-        lang_of: impl FnOnce(&str) -> Result<Lang, NerError>,
+        lang_of: impl FnOnce(&str) -> Result<NerPack, NerError>,
     ) -> Result<Model, NerError> {
         let bad = |what: &str| NerError::BadModel(what.to_string());
         let mut b = Vec::new();
@@ -561,8 +561,8 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn german() -> Lang {
-        Lang::from_code("de").unwrap()
+    fn german() -> NerPack {
+        NerPack::from_code("de").unwrap()
     }
 
     #[test]

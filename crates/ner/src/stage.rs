@@ -9,7 +9,7 @@ use newsgraph_pack::{Pack, Packs, PerPack};
 
 use crate::labels;
 use crate::model::{Model, Scratch};
-use crate::{Lang, NerError};
+use crate::{NerError, NerPack};
 
 /// A pack's model, or why it has none: `Ok(None)` when the pack names no
 /// model (the stage does not run on its documents), `Err` when the model
@@ -40,7 +40,7 @@ fn decode(pack: &Arc<Pack>) -> Decoded {
 }
 
 /// The shipped model of a language, decoded on first use (once per process).
-pub fn shipped_model_for(lang: Lang) -> Result<&'static Model, NerError> {
+pub fn shipped_model_for(lang: NerPack) -> Result<&'static Model, NerError> {
     match shipped().for_lang(Some(lang.code())) {
         Some(Ok(Some(model))) => Ok(model),
         Some(Err(e)) => Err(NerError::BadModel(e.clone())),
@@ -53,7 +53,7 @@ pub fn shipped_model_for(lang: Lang) -> Result<&'static Model, NerError> {
 
 /// The shipped model of the fallback language (German), decoded on first use.
 pub fn shipped_model() -> Result<&'static Model, NerError> {
-    shipped_model_for(Lang::default())
+    shipped_model_for(NerPack::default())
 }
 
 /// Whether the shipped model of language `code` has been decoded in this

@@ -11,7 +11,7 @@ use crate::labels::{self, NUM_LABELS};
 use crate::meantime::{is_meantime, meantime_lang};
 use crate::model::{viterbi, IdMap, Model, Scratch};
 use crate::score::NerScores;
-use crate::{Lang, NerError};
+use crate::{NerError, NerPack};
 
 const L: usize = NUM_LABELS;
 
@@ -36,7 +36,7 @@ pub struct TrainOptions {
     /// Language of the model (its gazetteers); `None` detects it from the
     /// training files: the `lang` of MEANTIME articles, else the fallback
     /// pack's language (German, as GermEval and SmartData are).
-    pub lang: Option<Lang>,
+    pub lang: Option<NerPack>,
 }
 
 impl Default for TrainOptions {
@@ -211,7 +211,7 @@ fn is_germeval(p: &Path) -> bool {
 
 /// The model language of `opts`; else, when every training file is
 /// MEANTIME, the language its articles declare; else the fallback pack's.
-fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Result<Lang, NerError> {
+fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Result<NerPack, NerError> {
     if let Some(lang) = &opts.lang {
         return Ok(lang.clone());
     }
@@ -219,10 +219,10 @@ fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Result<Lang, NerError> {
         .first()
         .filter(|_| train.iter().all(|p| is_meantime(p)))
     else {
-        return Ok(Lang::default());
+        return Ok(NerPack::default());
     };
     match meantime_lang(first)? {
-        Some(code) => Lang::from_code(&code).ok_or_else(|| NerError::Format {
+        Some(code) => NerPack::from_code(&code).ok_or_else(|| NerError::Format {
             path: first.clone(),
             line: 0,
             message: format!(
@@ -230,7 +230,7 @@ fn lang_of(train: &[PathBuf], opts: &TrainOptions) -> Result<Lang, NerError> {
                  [ner] section; add one or pass the language"
             ),
         }),
-        None => Ok(Lang::default()),
+        None => Ok(NerPack::default()),
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::Cursor;
 
 use newsgraph_doc::{Doc, EntityForm, EntityType, Stage};
 use newsgraph_ner::{
-    cross_validate, eval_conll, read_meantime_docs, shipped_model_for, tag_conll, train, Lang,
+    cross_validate, eval_conll, read_meantime_docs, shipped_model_for, tag_conll, train, NerPack,
     NerStage, TrainOptions,
 };
 use newsgraph_segment::SegmentStage;
@@ -244,7 +244,7 @@ fn english_documents_use_the_english_model() {
         );
     }
     for code in ["en", "de"] {
-        let lang = Lang::from_code(code).unwrap();
+        let lang = NerPack::from_code(code).unwrap();
         assert_eq!(shipped_model_for(lang).unwrap().lang().code(), code);
     }
 }
@@ -340,7 +340,7 @@ fn meantime_corpus_reads() {
     // least reproduce most of them.
     let scores = eval_conll(
         &dir,
-        shipped_model_for(Lang::from_code("en").unwrap()).unwrap(),
+        shipped_model_for(NerPack::from_code("en").unwrap()).unwrap(),
     )
     .unwrap();
     assert!(scores.overall.f1() > 0.8, "{scores}");
@@ -370,7 +370,7 @@ fn a_folder_pack_brings_its_own_gazetteer_and_model() {
     let opts = TrainOptions {
         epochs: 3,
         runs: 1,
-        lang: Some(Lang::of_pack(xx.clone()).unwrap()),
+        lang: Some(NerPack::of_pack(xx.clone()).unwrap()),
         ..TrainOptions::default()
     };
     let model_path = pack_dir.join("ner/model.bin.gz");

@@ -8,9 +8,7 @@ use crate::{Packs, Pipeline, PipelineError};
 use newsgraph_doc::Stage;
 use std::path::Path;
 
-pub use newsgraph_ner::{
-    eval_conll, shipped_model_for, tag_conll, Lang as NerLang, Model as NerModel,
-};
+pub use newsgraph_ner::{eval_conll, shipped_model_for, tag_conll, Model as NerModel, NerPack};
 /// Quote scores against German news quotes, Redewiedergabe, SpkAtt and
 /// MEANTIME English.
 pub use newsgraph_quote_eval as quotes;

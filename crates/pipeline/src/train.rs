@@ -2,6 +2,6 @@
 //! binary depends on this crate alone.
 
 pub use newsgraph_ner::{
-    cross_validate, train as train_ner, Lang as NerLang, TrainOptions as NerTrainOptions,
+    cross_validate, train as train_ner, NerPack, TrainOptions as NerTrainOptions,
     TrainReport as NerTrainReport,
 };
