@@ -176,25 +176,12 @@ mod analyze {
         );
     }
 
-    fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let path = entry.unwrap().path();
-            let target = to.join(path.file_name().unwrap());
-            if path.is_dir() {
-                copy_dir(&path, &target);
-            } else {
-                std::fs::copy(&path, &target).unwrap();
-            }
-        }
-    }
-
     #[test]
     fn a_language_pack_from_a_folder_analyses_its_documents() {
         // Swiss German starting from a copy of the German pack: no rebuild.
         let tmp = tempfile::tempdir().unwrap();
-        let german = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/de");
-        copy_dir(&german, &tmp.path().join("gsw"));
+        let german = newsgraph_testkit::repo_path("resources/de");
+        newsgraph_testkit::copy_dir(&german, &tmp.path().join("gsw")).unwrap();
         let text = "Bundeskanzler Olaf Scholz sagte am Montag in Berlin, die Lage sei ernst.";
         let input = |lang: &str| {
             format!(

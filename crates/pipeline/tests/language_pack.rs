@@ -6,20 +6,6 @@ use newsgraph_doc::record::{self, RecordOptions};
 use newsgraph_doc::Doc;
 use newsgraph_pipeline::{standard, Packs};
 use serde_json::Value;
-use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 const SAMPLE: &str = include_str!("../../../samples/de-bahnstreik-2025-03-04.txt");
 
@@ -37,8 +23,8 @@ fn record_in(packs: &Packs, lang: &str) -> Value {
 #[test]
 fn a_copy_of_the_german_pack_under_another_code_gives_the_same_layers() {
     let tmp = tempfile::tempdir().unwrap();
-    let german = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/de");
-    copy_dir(&german, &tmp.path().join("xx"));
+    let german = newsgraph_testkit::repo_path("resources/de");
+    newsgraph_testkit::copy_dir(&german, &tmp.path().join("xx")).unwrap();
     let copied = Packs::load_dir(tmp.path()).unwrap();
     assert_eq!(copied.codes(), ["xx"]);
 
