@@ -89,7 +89,7 @@ impl EntityForm {
 }
 
 /// A named-entity mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EntityMention {
     /// Where the mention is.
     pub span: Span,
@@ -99,8 +99,16 @@ pub struct EntityMention {
     pub form: Option<EntityForm>,
     /// Linked knowledge-base id.
     pub kb: Option<String>,
-    /// Canonical name of the linked entity.
+    /// Canonical name of the linked entity (in the document's language,
+    /// else English); for a mention the knowledge base lacks, the fullest
+    /// name the document gives its cluster.
     pub name: Option<String>,
+    /// How sure the link to `kb` is, in 0..1; `None` when not linked.
+    pub score: Option<f32>,
+    /// The document-local entity this mention belongs to: mentions of one
+    /// entity (*Kim Jong Un*, *Kim*, *Kims*) share it, linked or not;
+    /// numbered from 0 in order of first mention. `None` before linking.
+    pub cluster: Option<u32>,
 }
 
 /// TIMEX3 types.

@@ -122,7 +122,7 @@ pub struct TokenRecord {
 }
 
 /// A named-entity mention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityRecord {
     /// First code point.
     pub start: usize,
@@ -137,9 +137,17 @@ pub struct EntityRecord {
     /// Linked knowledge-base id.
     #[serde(default)]
     pub kb: Option<String>,
-    /// Canonical name of the linked entity.
+    /// Canonical name of the linked entity; for an unlinked one, the
+    /// fullest name of its cluster.
     #[serde(default)]
     pub name: Option<String>,
+    /// How sure the link is, 0..1; `null` when not linked.
+    #[serde(default)]
+    pub score: Option<f32>,
+    /// The document-local entity (cluster) id the mention belongs to;
+    /// `null` when the linking stage did not run.
+    #[serde(default)]
+    pub cluster: Option<u32>,
     /// `deriv` or `part`; absent for a plain name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
@@ -358,6 +366,8 @@ impl Record {
                         kind: e.label.as_str().to_string(),
                         kb: e.kb.clone(),
                         name: e.name.clone(),
+                        score: e.score,
+                        cluster: e.cluster,
                         form: e.form.map(|f| f.as_str().to_string()),
                     }
                 })
@@ -493,6 +503,8 @@ impl Record {
                     },
                     kb: e.kb,
                     name: e.name,
+                    score: e.score,
+                    cluster: e.cluster,
                 });
             }
             doc.entities = Some(entities);

@@ -52,6 +52,8 @@ fn rich_doc(id: &str) -> Doc {
             form: None,
             kb: Some("koeln".into()),
             name: Some("Köln".into()),
+            score: Some(0.9),
+            cluster: Some(0),
         },
         EntityMention {
             span: scholz,
@@ -59,6 +61,8 @@ fn rich_doc(id: &str) -> Doc {
             form: None,
             kb: Some("olaf-scholz".into()),
             name: Some("Olaf Scholz".into()),
+            score: Some(1.0),
+            cluster: Some(1),
         },
         EntityMention {
             span: reuters,
@@ -66,6 +70,8 @@ fn rich_doc(id: &str) -> Doc {
             form: Some(EntityForm::Part),
             kb: None,
             name: None,
+            score: None,
+            cluster: Some(2),
         },
     ]);
     doc.timexes = Some(vec![Timex {

@@ -9,7 +9,11 @@
 //!   for people their roles with dates. The format is `resources/kb/README.md`.
 //! - [`Kb`] holds the entries and finds them by id; [`Kb::shipped`] is the
 //!   one compiled in from `resources/kb/*.jsonl`, [`Kb::from_jsonl`] reads
-//!   any such text.
+//!   any such text. [`Kb::index`] finds them by name ([`index::AliasIndex`]).
+//! - [`link::Linker`] links the entity mentions of one document (candidates,
+//!   inflection, compounds, roles at the document date, type agreement,
+//!   in-document coreference, NIL clusters); [`LinkStage`] is the pipeline
+//!   stage, with each language's endings from its pack's `[link.rules]`.
 //!
 //! ```
 //! let kb = newsgraph_kb::Kb::from_jsonl(
@@ -23,8 +27,13 @@
 #![deny(missing_docs)]
 
 mod entry;
+pub mod index;
+pub mod link;
+mod stage;
 
 pub use entry::{Entry, Role};
+pub use index::AliasIndex;
+pub use stage::LinkStage;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -50,6 +59,8 @@ pub enum KbError {
 pub struct Kb {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    /// Built on first use, dropped when an entry is added.
+    index: OnceLock<AliasIndex>,
 }
 
 impl Kb {
@@ -94,6 +105,7 @@ impl Kb {
 
     /// Adds `entry`, replacing one with the same id.
     pub fn insert(&mut self, entry: Entry) {
+        self.index = OnceLock::new();
         match self.by_id.get(&entry.id) {
             Some(&i) => self.entries[i] = entry,
             None => {
@@ -106,6 +118,11 @@ impl Kb {
     /// The entry with id `id`.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The entries by name, built on first use.
+    pub fn index(&self) -> &AliasIndex {
+        self.index.get_or_init(|| AliasIndex::build(self))
     }
 
     /// Every entry, in the order they were added.

@@ -191,6 +191,8 @@ fn entities_with(model: &Model, doc: &Doc) -> Vec<EntityMention> {
                 form,
                 kb: None,
                 name: None,
+                score: None,
+                cluster: None,
             });
         }
     }

@@ -35,6 +35,8 @@ fn analyse(lang: &str, text: &str, names: &[(&str, EntityType)]) -> Doc {
                 form: None,
                 kb: None,
                 name: None,
+                score: None,
+                cluster: None,
             });
         }
     }
@@ -466,6 +468,8 @@ fn speakers_in_a_speech_first_person_address_and_roles() {
                 form: None,
                 kb: None,
                 name: None,
+                score: None,
+                cluster: None,
             }
         })
         .collect();

@@ -111,6 +111,8 @@ fn ent(span: Span, label: EntityType, kb: &str) -> EntityMention {
         form: None,
         kb: Some(kb.into()),
         name: None,
+        score: None,
+        cluster: None,
     }
 }
 

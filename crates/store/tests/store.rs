@@ -61,6 +61,8 @@ fn rich_doc(id: &str) -> Doc {
             form: None,
             kb: Some("koeln".into()),
             name: Some("Köln".into()),
+            score: None,
+            cluster: None,
         },
         EntityMention {
             span: scholz,
@@ -68,6 +70,8 @@ fn rich_doc(id: &str) -> Doc {
             form: None,
             kb: Some("olaf-scholz".into()),
             name: Some("Olaf Scholz".into()),
+            score: None,
+            cluster: None,
         },
         EntityMention {
             span: reuters,
@@ -75,6 +79,8 @@ fn rich_doc(id: &str) -> Doc {
             form: Some(EntityForm::Part),
             kb: None,
             name: None,
+            score: None,
+            cluster: None,
         },
     ]);
     doc.timexes = Some(vec![Timex {

@@ -1,0 +1,364 @@
+//! The alias index: every name of every entry (canonical names, aliases,
+//! place adjectives, demonyms, acronyms of organisations, role nouns), under
+//! a normalised key, so that *Pjöngjang*, *PJÖNGJANG* and *Pjongjang* find
+//! the same entry.
+//!
+//! Two strengths of match: [`normalise`] (case folded, hyphens and
+//! whitespace unified, dots dropped: *UN-Sicherheitsrat* = *UN Sicherheitsrat*)
+//! is exact; [`fold`] (diacritics removed as well) is the weaker one the
+//! linker tries when the exact key has nothing.
+
+use crate::{Entry, Kb};
+use std::collections::HashMap;
+
+/// How a name belongs to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// The canonical name in a language.
+    Name,
+    /// Another name (*DVRK*).
+    Alias,
+    /// A place's adjective stem (*nordkoreanisch*).
+    Adjective,
+    /// A place's inhabitants (*Nordkoreaner*).
+    Demonym,
+    /// The initials of an organisation's name of several words, made by the
+    /// index (*Koreanische Zentrale Nachrichtenagentur* → *KZN*).
+    Acronym,
+}
+
+/// One name of one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Position of the entry in [`Kb::entries`].
+    pub entry: u32,
+    /// The language of the name (see [`AliasIndex::lang`]).
+    pub lang: u16,
+    /// What kind of name it is.
+    pub kind: NameKind,
+}
+
+/// An office by its role noun (*Kremlsprecher*), with the holder and dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleHit {
+    /// Position of the holder in [`Kb::entries`].
+    pub entry: u32,
+    /// The language of the role noun.
+    pub lang: u16,
+    /// First day in office, `YYYY-MM-DD` (a year alone counts from its
+    /// first day).
+    pub from: Option<String>,
+    /// Last day in office, `YYYY-MM-DD` (a year alone counts to its last
+    /// day); `None` while in office.
+    pub to: Option<String>,
+}
+
+impl RoleHit {
+    /// Whether the office was held on `date` (`YYYY-MM-DD`); with no date,
+    /// whether it is held now (at the knowledge base's date).
+    pub fn held_on(&self, date: Option<&str>) -> bool {
+        match date {
+            None => self.to.is_none(),
+            Some(date) => {
+                self.from.as_deref().is_none_or(|from| from <= date)
+                    && self.to.as_deref().is_none_or(|to| date <= to)
+            }
+        }
+    }
+}
+
+/// Names → entries, for the linker.
+#[derive(Debug, Default)]
+pub struct AliasIndex {
+    langs: Vec<String>,
+    exact: HashMap<String, Vec<Hit>>,
+    /// Keys whose diacritic-folded form differs from the exact one, by the
+    /// folded form.
+    folded: HashMap<String, Vec<Hit>>,
+    roles: HashMap<String, Vec<RoleHit>>,
+}
+
+impl AliasIndex {
+    /// The index of every name of every entry of `kb`.
+    pub fn build(kb: &Kb) -> AliasIndex {
+        let mut index = AliasIndex::default();
+        for (i, entry) in kb.entries().iter().enumerate() {
+            index.add_entry(i as u32, entry);
+        }
+        index
+    }
+
+    fn add_entry(&mut self, entry_index: u32, entry: &Entry) {
+        let groups = [
+            (NameKind::Alias, &entry.aliases),
+            (NameKind::Adjective, &entry.adjectives),
+            (NameKind::Demonym, &entry.demonyms),
+        ];
+        for (lang, name) in &entry.name {
+            let lang = self.lang_id(lang);
+            self.add(name, entry_index, lang, NameKind::Name);
+        }
+        for (kind, by_lang) in groups {
+            for (lang, names) in by_lang {
+                let lang = self.lang_id(lang);
+                for name in names {
+                    self.add(name, entry_index, lang, kind);
+                }
+            }
+        }
+        if entry.entity_type == newsgraph_doc::EntityType::Org {
+            for (lang, names) in &entry.name {
+                let lang = self.lang_id(lang);
+                let aliases = entry.aliases.get(&self.langs[lang as usize]);
+                let all = std::iter::once(names).chain(aliases.into_iter().flatten());
+                let acronyms: Vec<String> = all.filter_map(|n| acronym(n)).collect();
+                for a in acronyms {
+                    self.add(&a, entry_index, lang, NameKind::Acronym);
+                }
+            }
+        }
+        for role in &entry.roles {
+            let until = role.to.as_deref().map(|d| pad_date(d, "-12-31"));
+            let from = role.from.as_deref().map(|d| pad_date(d, "-01-01"));
+            for (lang, noun) in [("de", &role.de), ("en", &role.en)] {
+                let Some(noun) = noun else { continue };
+                let lang = self.lang_id(lang);
+                let hit = RoleHit {
+                    entry: entry_index,
+                    lang,
+                    from: from.clone(),
+                    to: until.clone(),
+                };
+                let hits = self.roles.entry(normalise(noun)).or_default();
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, name: &str, entry: u32, lang: u16, kind: NameKind) {
+        let key = normalise(name);
+        if key.is_empty() {
+            return;
+        }
+        let hit = Hit { entry, lang, kind };
+        let folded = fold(&key);
+        if folded != key {
+            push_new(self.folded.entry(folded).or_default(), hit);
+        }
+        push_new(self.exact.entry(key).or_default(), hit);
+    }
+
+    fn lang_id(&mut self, code: &str) -> u16 {
+        match self.langs.iter().position(|l| l == code) {
+            Some(i) => i as u16,
+            None => {
+                self.langs.push(code.to_string());
+                (self.langs.len() - 1) as u16
+            }
+        }
+    }
+
+    /// The language code of a [`Hit::lang`] or [`RoleHit::lang`].
+    pub fn lang(&self, id: u16) -> &str {
+        self.langs.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The names whose key is exactly `key` (made with [`normalise`]).
+    pub fn exact(&self, key: &str) -> &[Hit] {
+        self.exact.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The names that match `key` only once diacritics are removed from
+    /// both (`key` made with [`normalise`]).
+    pub fn folded(&self, key: &str) -> Vec<Hit> {
+        let folded = fold(key);
+        let mut hits: Vec<Hit> = self.folded.get(&folded).cloned().unwrap_or_default();
+        if folded != key {
+            for &hit in self.exact(&folded) {
+                push_new(&mut hits, hit);
+            }
+        }
+        hits.retain(|h| !self.exact(key).contains(h));
+        hits
+    }
+
+    /// The offices whose role noun is `key` (made with [`normalise`]).
+    pub fn roles(&self, key: &str) -> &[RoleHit] {
+        self.roles.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every key with its names (for building derived indexes).
+    pub fn keys(&self) -> impl Iterator<Item = (&str, &[Hit])> {
+        self.exact.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// How many distinct keys there are.
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+}
+
+fn push_new(hits: &mut Vec<Hit>, hit: Hit) {
+    if !hits.contains(&hit) {
+        hits.push(hit);
+    }
+}
+
+/// `2012` → `2012-01-01` (with `tail` = `-01-01`), `2012-05` → `2012-05-01`.
+fn pad_date(date: &str, tail: &str) -> String {
+    let date = date.trim();
+    match date.len() {
+        4 => format!("{date}{tail}"),
+        7 => format!("{date}{}", &tail[3..]),
+        _ => date.to_string(),
+    }
+}
+
+/// The initials of a name of three to eight capitalised words (two-word
+/// initials collide too often): *Koreanische Zentrale Nachrichtenagentur*
+/// → `KZN`. Lower-case words (*of*, *für*) are skipped.
+fn acronym(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (initials.chars().count() >= 3 && initials.chars().count() <= 8).then_some(initials)
+}
+
+/// The exact key of a name: lower case, runs of whitespace, hyphens and
+/// underscores as one space, dots dropped (*U.S.* = *US*), typographic
+/// apostrophes as `'`.
+pub fn normalise(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_whitespace() || is_hyphen(c) || c == '_' {
+            gap = !out.is_empty();
+            continue;
+        }
+        if c == '.' {
+            continue;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        let c = if matches!(c, '’' | 'ʼ' | '‘' | '`' | '´') {
+            '\''
+        } else {
+            c
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{00AD}'
+    )
+}
+
+/// A normalised key without diacritics or apostrophes: *pjöngjang* →
+/// *pjongjang*, *straße* → *strasse*.
+pub fn fold(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        match fold_char(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\'' => "",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_unify_case_hyphens_spaces_and_dots() {
+        assert_eq!(normalise("UN-Sicherheitsrat"), "un sicherheitsrat");
+        assert_eq!(normalise(" UN  Sicherheitsrat "), "un sicherheitsrat");
+        assert_eq!(normalise("U.S."), "us");
+        assert_eq!(normalise("Kim Jong‑Un"), "kim jong un");
+        assert_eq!(fold(&normalise("Pjöngjang")), "pjongjang");
+        assert_eq!(fold("o'neill"), "oneill");
+    }
+
+    #[test]
+    fn every_kind_of_name_is_found_and_folding_is_weaker() {
+        let kb = Kb::from_jsonl(
+            concat!(
+                r#"{"id":"Q423","type":"LOC","name":{"de":"Nordkorea","en":"North Korea"},"aliases":{"de":["DVRK"]},"adjectives":{"de":["nordkoreanisch"]},"demonyms":{"de":["Nordkoreaner"]}}"#,
+                "\n",
+                r#"{"id":"Q18808","type":"LOC","name":{"de":"Pjöngjang","en":"Pyongyang"}}"#,
+                "\n",
+                r#"{"id":"ng:kcna","type":"ORG","name":{"de":"Koreanische Zentrale Nachrichtenagentur","en":"Korean Central News Agency"},"aliases":{"en":["KCNA"]}}"#,
+                "\n",
+                r#"{"id":"ng:peskow","type":"PER","name":{"de":"Dmitri Peskow"},"roles":[{"de":"Kremlsprecher","from":"2012","to":null}]}"#,
+            ),
+            "test",
+        )
+        .unwrap();
+        let index = AliasIndex::build(&kb);
+        let kinds =
+            |key: &str| -> Vec<NameKind> { index.exact(key).iter().map(|h| h.kind).collect() };
+        assert_eq!(kinds("nordkorea"), [NameKind::Name]);
+        assert_eq!(kinds("dvrk"), [NameKind::Alias]);
+        assert_eq!(kinds("nordkoreanisch"), [NameKind::Adjective]);
+        assert_eq!(kinds("nordkoreaner"), [NameKind::Demonym]);
+        assert_eq!(kinds("kzn"), [NameKind::Acronym]);
+        assert_eq!(kinds("kcna"), [NameKind::Alias, NameKind::Acronym]);
+        assert!(index.exact("pjongjang").is_empty());
+        assert_eq!(index.folded("pjongjang")[0].entry, 1);
+        assert!(
+            index.folded("pjöngjang").is_empty(),
+            "exact hits are not repeated"
+        );
+        let role = &index.roles("kremlsprecher")[0];
+        assert!(role.held_on(Some("2024-06-12")));
+        assert!(!role.held_on(Some("2011-12-31")));
+        assert!(role.held_on(None));
+        assert_eq!(index.lang(index.exact("pyongyang")[0].lang), "en");
+    }
+}
