@@ -141,9 +141,9 @@ pub struct EntityRecord {
     /// fullest name of its cluster.
     #[serde(default)]
     pub name: Option<String>,
-    /// How sure the link is, 0..1; `null` when not linked.
+    /// How sure the link is, 0..1 (three decimals); `null` when not linked.
     #[serde(default)]
-    pub score: Option<f32>,
+    pub score: Option<f64>,
     /// The document-local entity (cluster) id the mention belongs to;
     /// `null` when the linking stage did not run.
     #[serde(default)]
@@ -366,7 +366,7 @@ impl Record {
                         kind: e.label.as_str().to_string(),
                         kb: e.kb.clone(),
                         name: e.name.clone(),
-                        score: e.score,
+                        score: e.score.map(score_of),
                         cluster: e.cluster,
                         form: e.form.map(|f| f.as_str().to_string()),
                     }
@@ -503,7 +503,7 @@ impl Record {
                     },
                     kb: e.kb,
                     name: e.name,
-                    score: e.score,
+                    score: e.score.map(|s| s as f32),
                     cluster: e.cluster,
                 });
             }
@@ -633,6 +633,12 @@ impl FlagRecord {
 pub fn to_json(doc: &Doc, opts: &RecordOptions) -> Value {
     serde_json::to_value(Record::from_doc(doc, opts))
         .expect("a record has string keys only, so it always serialises")
+}
+
+/// A link score as the record writes it: three decimals, so that an `f32`
+/// such as 0.9 prints as `0.9`, not as its nearest `f64`.
+fn score_of(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }
 
 fn token_kind_str(kind: TokenKind) -> &'static str {

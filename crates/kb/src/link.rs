@@ -240,7 +240,7 @@ impl<'k> Linker<'k> {
         if key.is_empty() {
             return found;
         }
-        let readings = self.readings(&key);
+        let readings = self.readings(&key, mention.form == Some(EntityForm::Deriv));
         for (reading, strength) in &readings {
             for &hit in self.index.exact(reading) {
                 self.add(&mut found, mention, hit, *strength);
@@ -272,12 +272,13 @@ impl<'k> Linker<'k> {
     }
 
     /// The key as written, then less each inflection ending, with how much
-    /// weaker each is.
-    fn readings(&self, key: &str) -> Vec<(String, f32)> {
+    /// weaker each is (an adjective ending is expected on a `deriv` form).
+    fn readings(&self, key: &str, deriv: bool) -> Vec<(String, f32)> {
         let mut readings = vec![(key.to_string(), 1.0)];
+        let adjective = if deriv { 1.0 } else { ADJECTIVE_STRIPPED };
         let endings = [
             (&self.rules.name_endings, STRIPPED),
-            (&self.rules.adjective_endings, ADJECTIVE_STRIPPED),
+            (&self.rules.adjective_endings, adjective),
         ];
         for (endings, strength) in endings {
             for ending in endings.iter() {
@@ -331,7 +332,7 @@ impl<'k> Linker<'k> {
             for n in (1..parts.len()).rev() {
                 for start in 0..=parts.len() - n {
                     let key = normalise(&parts[start..start + n].join("-"));
-                    for (reading, strength) in self.readings(&key) {
+                    for (reading, strength) in self.readings(&key, false) {
                         for &hit in self.index.exact(&reading) {
                             self.add(found, mention, hit, strength * COMPOUND_PART);
                         }
@@ -359,6 +360,18 @@ impl<'k> Linker<'k> {
 
     fn add(&self, found: &mut Vec<Candidate>, mention: &Mention, hit: Hit, strength: f32) {
         let entry = self.entry(hit.entry);
+        if mention.label == EntityType::Per
+            && entry.entity_type == EntityType::Loc
+            && !matches!(
+                entry.kind.as_deref(),
+                Some("country" | "territory" | "region" | "state")
+            )
+        {
+            // A tagger takes a country written in another language for a
+            // person (*North Korea*); a person's name that is also a town's
+            // (*Merkel*, Texas) is a person the knowledge base lacks.
+            return;
+        }
         let kind = match hit.kind {
             NameKind::Name => 1.0,
             NameKind::Alias => 0.95,
@@ -468,7 +481,7 @@ impl<'k> Linker<'k> {
             }
             let short = &words[i];
             let readings: Vec<Vec<String>> = self
-                .readings(&short.join(" "))
+                .readings(&short.join(" "), false)
                 .into_iter()
                 .map(|(r, _)| r.split(' ').map(str::to_string).collect())
                 .collect();
@@ -530,7 +543,7 @@ impl<'k> Linker<'k> {
                     let head = antecedents[i].unwrap_or(i);
                     let key = normalise(mentions[head].text);
                     let base = self
-                        .readings(&key)
+                        .readings(&key, false)
                         .into_iter()
                         .skip(1)
                         .map(|(r, _)| r)
@@ -769,6 +782,30 @@ mod tests {
     fn acronyms_of_organisations_link_only_when_written_in_capitals() {
         assert_eq!(ids(&[m("KZN", Org)], None), ["ng:kcna"]);
         assert_eq!(ids(&[m("Kzn", Org)], None), ["-"]);
+    }
+
+    #[test]
+    fn english_text_links_to_the_same_entries_as_german() {
+        let list = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect();
+        let english = LinkRules::new("en", list(&["'s", "’s"]), list(&[]), kb());
+        let mentions = [
+            m("Pyongyang", Loc),
+            m("Putin’s", Per),
+            with_form("North Korean", Loc, EntityForm::Deriv),
+            m("Kremlin spokesman", Per),
+        ];
+        let linked = Linker::new(kb(), &english).link(&mentions, Some("2024-06-12"));
+        let ids: Vec<&str> = linked
+            .iter()
+            .map(|l| kb().entries()[l.entry.unwrap()].id.as_str())
+            .collect();
+        assert_eq!(ids, ["Q18808", "Q7747", "Q423", "ng:peskow"]);
+        assert_eq!(linked[0].name.as_deref(), Some("Pyongyang"));
+    }
+
+    #[test]
+    fn a_person_is_not_linked_to_a_town_of_the_same_name() {
+        assert_eq!(ids(&[m("Boise", Per)], None), ["-"]);
     }
 
     #[test]

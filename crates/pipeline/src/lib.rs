@@ -50,7 +50,7 @@ pub enum PipelineError {
     },
     /// A stage name that the standard pipeline does not have.
     #[error(
-        "no stage named {0:?}; the stages are lang-id, segment, quality-flags, ner, time, quotes"
+        "no stage named {0:?}; the stages are lang-id, segment, quality-flags, ner, link, time, quotes"
     )]
     UnknownStage(String),
     /// A stage's model or resources could not be loaded.
@@ -74,22 +74,25 @@ pub enum PipelineError {
 }
 
 /// Names of the stages of [`standard`], in order.
-pub const STANDARD_STAGES: [&str; 6] = [
+pub const STANDARD_STAGES: [&str; 7] = [
     "lang-id",
     "segment",
     "quality-flags",
     "ner",
+    "link",
     "time",
     "quotes",
 ];
 
 /// Stages of [`standard`] that need a language pack: on a document whose
-/// language has none they do not run, and their layers stay absent.
+/// language has none they do not run, and their layers stay absent. (`link`
+/// needs one too, but writes no layer of its own: it fills the entities'
+/// `kb`, `name`, `score` and `cluster`, which stay `null`.)
 pub const PACK_STAGES: [&str; 4] = ["segment", "ner", "time", "quotes"];
 
 /// The default pipeline, in order: language identification, segmentation
-/// (sentences, tokens), quality flags, named entities, temporal expressions,
-/// quotes and claims.
+/// (sentences, tokens), quality flags, named entities, entity linking (to
+/// the shipped knowledge base), temporal expressions, quotes and claims.
 pub fn standard(packs: &Packs) -> Result<Pipeline, PipelineError> {
     standard_without(packs, &[])
 }
@@ -118,6 +121,12 @@ pub fn standard_without(packs: &Packs, skip: &[String]) -> Result<Pipeline, Pipe
             message: e.to_string(),
         })?;
         stages.push(Box::new(ner));
+    }
+    if wanted("link") {
+        stages.push(Box::new(newsgraph_kb::LinkStage::new(
+            packs,
+            newsgraph_kb::Kb::shipped(),
+        )));
     }
     if wanted("time") {
         stages.push(Box::new(newsgraph_time::TimexStage::new(packs)));
@@ -246,6 +255,7 @@ mod tests {
                 "segment",
                 "quality-flags",
                 "ner",
+                "link",
                 "time",
                 "quotes"
             ]
