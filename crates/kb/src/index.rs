@@ -3,6 +3,12 @@
 //! a normalised key, so that *Pjöngjang*, *PJÖNGJANG* and *Pjongjang* find
 //! the same entry.
 //!
+//! Names are stored as 64-bit hashes of their keys beside the entry they
+//! name, sorted: no key strings are kept, so the index of a knowledge base
+//! of a few hundred thousand names builds in tens of milliseconds and takes
+//! a few megabytes (two different keys sharing a hash is a 1 in 10⁹ chance
+//! at that size, and would only add a candidate).
+//!
 //! Two strengths of match: [`normalise`] (case folded, hyphens and
 //! whitespace unified, dots dropped: *UN-Sicherheitsrat* = *UN Sicherheitsrat*)
 //! is exact; [`fold`] (diacritics removed as well) is the weaker one the
@@ -10,9 +16,10 @@
 
 use crate::{Entry, Kb};
 use std::collections::HashMap;
+use std::hash::Hasher;
 
 /// How a name belongs to its entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NameKind {
     /// The canonical name in a language.
     Name,
@@ -28,7 +35,7 @@ pub enum NameKind {
 }
 
 /// One name of one entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
     /// Position of the entry in [`Kb::entries`].
     pub entry: u32,
@@ -71,24 +78,70 @@ impl RoleHit {
 #[derive(Debug, Default)]
 pub struct AliasIndex {
     langs: Vec<String>,
-    exact: HashMap<String, Vec<Hit>>,
-    /// Keys whose diacritic-folded form differs from the exact one, by the
-    /// folded form.
-    folded: HashMap<String, Vec<Hit>>,
+    exact: HashedHits,
+    /// Names whose diacritic-folded key differs from the exact one, by the
+    /// folded key.
+    folded: HashedHits,
     roles: HashMap<String, Vec<RoleHit>>,
+}
+
+/// Hits sorted by the hash of their key.
+#[derive(Debug, Default)]
+struct HashedHits {
+    hashes: Vec<u64>,
+    hits: Vec<Hit>,
+}
+
+impl HashedHits {
+    fn from_pairs(mut pairs: Vec<(u64, Hit)>) -> HashedHits {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let (hashes, hits) = pairs.into_iter().unzip();
+        HashedHits { hashes, hits }
+    }
+
+    fn get(&self, key: &str) -> &[Hit] {
+        let hash = key_hash(key);
+        let lo = self.hashes.partition_point(|&h| h < hash);
+        let hi = lo + self.hashes[lo..].partition_point(|&h| h == hash);
+        &self.hits[lo..hi]
+    }
+
+    fn distinct_keys(&self) -> usize {
+        self.hashes.windows(2).filter(|w| w[0] != w[1]).count()
+            + usize::from(!self.hashes.is_empty())
+    }
+}
+
+/// The hash a key is stored under (`DefaultHasher::new` has fixed keys:
+/// the same hash for the same key throughout a process; never stored).
+pub fn key_hash(key: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(key.as_bytes());
+    hasher.finish()
+}
+
+/// Names collected while building.
+#[derive(Default)]
+struct Pairs {
+    exact: Vec<(u64, Hit)>,
+    folded: Vec<(u64, Hit)>,
 }
 
 impl AliasIndex {
     /// The index of every name of every entry of `kb`.
     pub fn build(kb: &Kb) -> AliasIndex {
         let mut index = AliasIndex::default();
+        let mut pairs = Pairs::default();
         for (i, entry) in kb.entries().iter().enumerate() {
-            index.add_entry(i as u32, entry);
+            index.add_entry(&mut pairs, i as u32, entry);
         }
+        index.exact = HashedHits::from_pairs(pairs.exact);
+        index.folded = HashedHits::from_pairs(pairs.folded);
         index
     }
 
-    fn add_entry(&mut self, entry_index: u32, entry: &Entry) {
+    fn add_entry(&mut self, pairs: &mut Pairs, entry_index: u32, entry: &Entry) {
         let groups = [
             (NameKind::Alias, &entry.aliases),
             (NameKind::Adjective, &entry.adjectives),
@@ -96,13 +149,13 @@ impl AliasIndex {
         ];
         for (lang, name) in &entry.name {
             let lang = self.lang_id(lang);
-            self.add(name, entry_index, lang, NameKind::Name);
+            add(pairs, name, entry_index, lang, NameKind::Name);
         }
         for (kind, by_lang) in groups {
             for (lang, names) in by_lang {
                 let lang = self.lang_id(lang);
                 for name in names {
-                    self.add(name, entry_index, lang, kind);
+                    add(pairs, name, entry_index, lang, kind);
                 }
             }
         }
@@ -113,7 +166,7 @@ impl AliasIndex {
                 let all = std::iter::once(names).chain(aliases.into_iter().flatten());
                 let acronyms: Vec<String> = all.filter_map(|n| acronym(n)).collect();
                 for a in acronyms {
-                    self.add(&a, entry_index, lang, NameKind::Acronym);
+                    add(pairs, &a, entry_index, lang, NameKind::Acronym);
                 }
             }
         }
@@ -137,19 +190,6 @@ impl AliasIndex {
         }
     }
 
-    fn add(&mut self, name: &str, entry: u32, lang: u16, kind: NameKind) {
-        let key = normalise(name);
-        if key.is_empty() {
-            return;
-        }
-        let hit = Hit { entry, lang, kind };
-        let folded = fold(&key);
-        if folded != key {
-            push_new(self.folded.entry(folded).or_default(), hit);
-        }
-        push_new(self.exact.entry(key).or_default(), hit);
-    }
-
     fn lang_id(&mut self, code: &str) -> u16 {
         match self.langs.iter().position(|l| l == code) {
             Some(i) => i as u16,
@@ -167,14 +207,17 @@ impl AliasIndex {
 
     /// The names whose key is exactly `key` (made with [`normalise`]).
     pub fn exact(&self, key: &str) -> &[Hit] {
-        self.exact.get(key).map_or(&[], Vec::as_slice)
+        self.exact.get(key)
     }
 
     /// The names that match `key` only once diacritics are removed from
     /// both (`key` made with [`normalise`]).
     pub fn folded(&self, key: &str) -> Vec<Hit> {
+        if !needs_folding(key) {
+            return self.folded.get(key).to_vec();
+        }
         let folded = fold(key);
-        let mut hits: Vec<Hit> = self.folded.get(&folded).cloned().unwrap_or_default();
+        let mut hits: Vec<Hit> = self.folded.get(&folded).to_vec();
         if folded != key {
             for &hit in self.exact(&folded) {
                 push_new(&mut hits, hit);
@@ -189,20 +232,30 @@ impl AliasIndex {
         self.roles.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Every key with its names (for building derived indexes).
-    pub fn keys(&self) -> impl Iterator<Item = (&str, &[Hit])> {
-        self.exact.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
-    }
-
     /// How many distinct keys there are.
     pub fn len(&self) -> usize {
-        self.exact.len()
+        self.exact.distinct_keys()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty()
+        self.exact.hashes.is_empty()
     }
+}
+
+fn add(pairs: &mut Pairs, name: &str, entry: u32, lang: u16, kind: NameKind) {
+    let key = normalise(name);
+    if key.is_empty() {
+        return;
+    }
+    let hit = Hit { entry, lang, kind };
+    if needs_folding(&key) {
+        let folded = fold(&key);
+        if folded != key {
+            pairs.folded.push((key_hash(&folded), hit));
+        }
+    }
+    pairs.exact.push((key_hash(&key), hit));
 }
 
 fn push_new(hits: &mut Vec<Hit>, hit: Hit) {
@@ -251,12 +304,17 @@ pub fn normalise(name: &str) -> String {
             out.push(' ');
             gap = false;
         }
-        let c = if matches!(c, '’' | 'ʼ' | '‘' | '`' | '´') {
-            '\''
+        if c.is_ascii() {
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+        } else if matches!(c, '’' | 'ʼ' | '‘' | '´') {
+            out.push('\'');
         } else {
-            c
-        };
-        out.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -266,6 +324,12 @@ fn is_hyphen(c: char) -> bool {
         c,
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{00AD}'
     )
+}
+
+/// Whether [`fold`] may change `key` (plain ASCII letters without an
+/// apostrophe it leaves alone).
+fn needs_folding(key: &str) -> bool {
+    !key.is_ascii() || key.contains('\'')
 }
 
 /// A normalised key without diacritics or apostrophes: *pjöngjang* →

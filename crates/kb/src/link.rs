@@ -28,7 +28,7 @@
 //! cluster, and a name the knowledge base lacks gets a cluster of its own
 //! that its repetitions join (NIL).
 
-use crate::index::{normalise, AliasIndex, Hit, NameKind};
+use crate::index::{key_hash, normalise, AliasIndex, Hit, NameKind};
 use crate::{Entry, Kb};
 use newsgraph_doc::{EntityForm, EntityType};
 use newsgraph_pack::{Pack, PackError};
@@ -41,9 +41,10 @@ pub struct LinkRules {
     lang: String,
     name_endings: Vec<String>,
     adjective_endings: Vec<String>,
-    /// Names of several words, each word without its adjective ending →
-    /// entries (*koreanisch zentral nachrichtenagentur*).
-    loose: HashMap<String, Vec<u32>>,
+    /// Names of several words, each word without its adjective ending
+    /// (*koreanisch zentral nachrichtenagentur*), by the hash of that key,
+    /// with their entries; sorted.
+    loose: Vec<(u64, u32)>,
 }
 
 impl LinkRules {
@@ -84,21 +85,21 @@ impl LinkRules {
             lang: lang.to_string(),
             name_endings: longest_first(name_endings),
             adjective_endings: longest_first(adjective_endings),
-            loose: HashMap::new(),
+            loose: Vec::new(),
         };
         if !rules.adjective_endings.is_empty() {
-            for (key, hits) in kb.index().keys() {
-                if !key.contains(' ') {
-                    continue;
-                }
-                let loose = rules.loose_key(key);
-                let entries = rules.loose.entry(loose).or_default();
-                for hit in hits {
-                    if !entries.contains(&hit.entry) {
-                        entries.push(hit.entry);
+            let mut pairs: Vec<(u64, u32)> = Vec::new();
+            for (i, entry) in kb.entries().iter().enumerate() {
+                for name in entry.all_names() {
+                    let key = normalise(name);
+                    if key.contains(' ') {
+                        pairs.push((key_hash(&rules.loose_key(&key)), i as u32));
                     }
                 }
             }
+            pairs.sort_unstable();
+            pairs.dedup();
+            rules.loose = pairs;
         }
         rules
     }
@@ -106,6 +107,16 @@ impl LinkRules {
     /// The language these rules are for.
     pub fn lang(&self) -> &str {
         &self.lang
+    }
+
+    /// The entries with a name of several words whose loose key is `key`'s.
+    fn loose_entries(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let hash = key_hash(&self.loose_key(key));
+        let lo = self.loose.partition_point(|&(h, _)| h < hash);
+        self.loose[lo..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, entry)| entry)
     }
 
     /// A normalised name with each word's adjective ending stripped.
@@ -311,11 +322,9 @@ impl<'k> Linker<'k> {
                     self.add(found, mention, hit, strength);
                 }
             }
-            if let Some(entries) = self.rules.loose.get(&self.rules.loose_key(&part)) {
-                for &entry in entries {
-                    let factor = type_agreement(mention.label, self.entry(entry).entity_type);
-                    push_best(found, entry, strength * factor);
-                }
+            for entry in self.rules.loose_entries(&part) {
+                let factor = type_agreement(mention.label, self.entry(entry).entity_type);
+                push_best(found, entry, strength * factor);
             }
             if !found.is_empty() || mention.label == EntityType::Per {
                 // A person's leading words are a given name, not the person.
