@@ -32,6 +32,10 @@ pub enum NameKind {
     /// The initials of an organisation's name of several words, made by the
     /// index (*Koreanische Zentrale Nachrichtenagentur* → *KZN*).
     Acronym,
+    /// The last word of a person's canonical name (*Scholz* of *Olaf
+    /// Scholz*), made by the index, and kept only when no other person of
+    /// the knowledge base has it.
+    Surname,
 }
 
 /// One name of one entry.
@@ -136,6 +140,7 @@ impl AliasIndex {
         for (i, entry) in kb.entries().iter().enumerate() {
             index.add_entry(&mut pairs, i as u32, entry);
         }
+        drop_shared_surnames(&mut pairs.exact);
         index.exact = HashedHits::from_pairs(pairs.exact);
         index.folded = HashedHits::from_pairs(pairs.folded);
         index
@@ -156,6 +161,17 @@ impl AliasIndex {
                 let lang = self.lang_id(lang);
                 for name in names {
                     add(pairs, name, entry_index, lang, kind);
+                }
+            }
+        }
+        if entry.entity_type == newsgraph_doc::EntityType::Per {
+            for (lang, name) in &entry.name {
+                let lang = self.lang_id(lang);
+                let key = normalise(name);
+                if let Some((_, last)) = key.rsplit_once(' ') {
+                    if last.chars().count() >= 3 {
+                        add(pairs, last, entry_index, lang, NameKind::Surname);
+                    }
                 }
             }
         }
@@ -256,6 +272,26 @@ fn add(pairs: &mut Pairs, name: &str, entry: u32, lang: u16, kind: NameKind) {
         }
     }
     pairs.exact.push((key_hash(&key), hit));
+}
+
+/// Removes the surnames that name more than one entry (*Schmidt*): alone,
+/// such a name says nothing about whom it means.
+fn drop_shared_surnames(pairs: &mut Vec<(u64, Hit)>) {
+    let mut surnames: Vec<(u64, u32)> = pairs
+        .iter()
+        .filter(|(_, h)| h.kind == NameKind::Surname)
+        .map(|(hash, h)| (*hash, h.entry))
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    let shared: std::collections::HashSet<u64> = surnames
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[0].0)
+        .collect();
+    if !shared.is_empty() {
+        pairs.retain(|(hash, h)| h.kind != NameKind::Surname || !shared.contains(hash));
+    }
 }
 
 fn push_new(hits: &mut Vec<Hit>, hit: Hit) {
@@ -413,6 +449,7 @@ mod tests {
         assert_eq!(kinds("nordkoreaner"), [NameKind::Demonym]);
         assert_eq!(kinds("kzn"), [NameKind::Acronym]);
         assert_eq!(kinds("kcna"), [NameKind::Alias, NameKind::Acronym]);
+        assert_eq!(kinds("peskow"), [NameKind::Surname]);
         assert!(index.exact("pjongjang").is_empty());
         assert_eq!(index.folded("pjongjang")[0].entry, 1);
         assert!(

@@ -391,6 +391,7 @@ impl<'k> Linker<'k> {
                     0.85
                 }
             }
+            NameKind::Surname => 0.6,
             NameKind::Acronym => {
                 let letters = mention.text.chars().filter(|c| c.is_alphabetic());
                 if letters.clone().all(char::is_uppercase) {
@@ -810,6 +811,23 @@ mod tests {
             .collect();
         assert_eq!(ids, ["Q18808", "Q7747", "Q423", "ng:peskow"]);
         assert_eq!(linked[0].name.as_deref(), Some("Pyongyang"));
+    }
+
+    #[test]
+    fn a_surname_alone_links_when_one_person_of_the_kb_has_it() {
+        assert_eq!(ids(&[m("Peskow", Per)], None), ["ng:peskow"]);
+        let kb = Kb::from_jsonl(
+            concat!(
+                r#"{"id":"ng:a","type":"PER","name":{"de":"Anna Schmidt"}}"#,
+                "\n",
+                r#"{"id":"ng:b","type":"PER","name":{"de":"Bernd Schmidt"}}"#,
+            ),
+            "test",
+        )
+        .unwrap();
+        let rules = LinkRules::new("de", vec![], vec![], &kb);
+        let linked = Linker::new(&kb, &rules).link(&[m("Schmidt", Per)], None);
+        assert_eq!(linked[0].entry, None);
     }
 
     #[test]
