@@ -48,6 +48,7 @@ fn main() {
         std::process::exit(2);
     }
 
+    let rss_before = resident_mb();
     let start = Instant::now();
     let kb: &'static Kb = match &kb_file {
         Some(path) => {
@@ -63,12 +64,13 @@ fn main() {
     let index = kb.index();
     let loaded = start.elapsed();
     println!(
-        "knowledge base: {} entries, {} keys; parse {:.1} ms, index {:.1} ms, load {:.1} ms",
+        "knowledge base: {} entries, {} keys; parse {:.1} ms, index {:.1} ms, load {:.1} ms; resident memory +{:.1} MB",
         kb.len(),
         index.len(),
         ms(parsed),
         ms(loaded - parsed),
-        ms(loaded)
+        ms(loaded),
+        resident_mb() - rss_before,
     );
 
     let packs = Packs::embedded();
@@ -125,6 +127,17 @@ fn main() {
         ms(pipeline_time) / n,
         100.0 * link_time.as_secs_f64() / (link_time + pipeline_time).as_secs_f64()
     );
+}
+
+/// The process's resident memory in MB (Linux; 0 elsewhere).
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -16,7 +16,6 @@
 
 use crate::{Entry, Kb};
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 /// How a name belongs to its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,102 +116,107 @@ impl HashedHits {
     }
 }
 
-/// The hash a key is stored under (`DefaultHasher::new` has fixed keys:
-/// the same hash for the same key throughout a process; never stored).
+/// The hash a key is stored under: FNV-1a over the bytes, then the
+/// SplitMix64 finaliser to spread them (fast for short keys; never stored,
+/// so it may change).
 pub fn key_hash(key: &str) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(key.as_bytes());
-    hasher.finish()
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
-/// Names collected while building.
-#[derive(Default)]
-struct Pairs {
+/// Names collected while building, by one thread over a part of the
+/// entries.
+struct Collector<'a> {
+    langs: &'a [String],
     exact: Vec<(u64, Hit)>,
     folded: Vec<(u64, Hit)>,
+    roles: Vec<(String, RoleHit)>,
+    /// Scratch buffers for keys (no allocation per name).
+    key: String,
+    folded_key: String,
 }
+
+/// Below this many entries per thread, building in parallel does not pay.
+const PARALLEL_PART_ENTRIES: usize = 10_000;
 
 impl AliasIndex {
     /// The index of every name of every entry of `kb`.
     pub fn build(kb: &Kb) -> AliasIndex {
-        let mut index = AliasIndex::default();
-        let mut pairs = Pairs::default();
-        for (i, entry) in kb.entries().iter().enumerate() {
-            index.add_entry(&mut pairs, i as u32, entry);
-        }
-        drop_shared_surnames(&mut pairs.exact);
-        index.exact = HashedHits::from_pairs(pairs.exact);
-        index.folded = HashedHits::from_pairs(pairs.folded);
-        index
-    }
-
-    fn add_entry(&mut self, pairs: &mut Pairs, entry_index: u32, entry: &Entry) {
-        let groups = [
-            (NameKind::Alias, &entry.aliases),
-            (NameKind::Adjective, &entry.adjectives),
-            (NameKind::Demonym, &entry.demonyms),
-        ];
-        for (lang, name) in &entry.name {
-            let lang = self.lang_id(lang);
-            add(pairs, name, entry_index, lang, NameKind::Name);
-        }
-        for (kind, by_lang) in groups {
-            for (lang, names) in by_lang {
-                let lang = self.lang_id(lang);
-                for name in names {
-                    add(pairs, name, entry_index, lang, kind);
+        let entries = kb.entries();
+        let mut langs: Vec<String> = vec!["de".into(), "en".into()];
+        for entry in entries {
+            let groups = [&entry.aliases, &entry.adjectives, &entry.demonyms];
+            let codes = entry
+                .name
+                .keys()
+                .chain(groups.into_iter().flat_map(|g| g.keys()));
+            for code in codes {
+                if !langs.contains(code) {
+                    langs.push(code.clone());
                 }
             }
         }
-        if entry.entity_type == newsgraph_doc::EntityType::Per {
-            for (lang, name) in &entry.name {
-                let lang = self.lang_id(lang);
-                let key = normalise(name);
-                if let Some((_, last)) = key.rsplit_once(' ') {
-                    if last.chars().count() >= 3 {
-                        add(pairs, last, entry_index, lang, NameKind::Surname);
-                    }
-                }
+        // In parts on plain threads, as `Kb::add_jsonl` parses.
+        let parts = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(entries.len() / PARALLEL_PART_ENTRIES)
+            .max(1);
+        let size = entries.len().div_ceil(parts).max(1);
+        let collect = |first: usize, part: &[Entry]| {
+            let mut c = Collector {
+                langs: &langs,
+                exact: Vec::new(),
+                folded: Vec::new(),
+                roles: Vec::new(),
+                key: String::new(),
+                folded_key: String::new(),
+            };
+            for (i, entry) in part.iter().enumerate() {
+                c.add_entry((first + i) as u32, entry);
             }
-        }
-        if entry.entity_type == newsgraph_doc::EntityType::Org {
-            for (lang, names) in &entry.name {
-                let lang = self.lang_id(lang);
-                let aliases = entry.aliases.get(&self.langs[lang as usize]);
-                let all = std::iter::once(names).chain(aliases.into_iter().flatten());
-                let acronyms: Vec<String> = all.filter_map(|n| acronym(n)).collect();
-                for a in acronyms {
-                    add(pairs, &a, entry_index, lang, NameKind::Acronym);
-                }
-            }
-        }
-        for role in &entry.roles {
-            let until = role.to.as_deref().map(|d| pad_date(d, "-12-31"));
-            let from = role.from.as_deref().map(|d| pad_date(d, "-01-01"));
-            for (lang, noun) in [("de", &role.de), ("en", &role.en)] {
-                let Some(noun) = noun else { continue };
-                let lang = self.lang_id(lang);
-                let hit = RoleHit {
-                    entry: entry_index,
-                    lang,
-                    from: from.clone(),
-                    to: until.clone(),
-                };
-                let hits = self.roles.entry(normalise(noun)).or_default();
+            (c.exact, c.folded, c.roles)
+        };
+        let collected: Vec<_> = if parts == 1 {
+            vec![collect(0, entries)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = entries
+                    .chunks(size)
+                    .enumerate()
+                    .map(|(k, part)| scope.spawn(move || collect(k * size, part)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("indexing does not panic"))
+                    .collect()
+            })
+        };
+        let (mut exact, mut folded) = (Vec::new(), Vec::new());
+        let mut roles: HashMap<String, Vec<RoleHit>> = HashMap::new();
+        for (e, f, r) in collected {
+            exact.extend(e);
+            folded.extend(f);
+            for (noun, hit) in r {
+                let hits = roles.entry(noun).or_default();
                 if !hits.contains(&hit) {
                     hits.push(hit);
                 }
             }
         }
-    }
-
-    fn lang_id(&mut self, code: &str) -> u16 {
-        match self.langs.iter().position(|l| l == code) {
-            Some(i) => i as u16,
-            None => {
-                self.langs.push(code.to_string());
-                (self.langs.len() - 1) as u16
-            }
+        drop_shared_surnames(&mut exact);
+        AliasIndex {
+            exact: HashedHits::from_pairs(exact),
+            folded: HashedHits::from_pairs(folded),
+            roles,
+            langs,
         }
     }
 
@@ -259,19 +263,87 @@ impl AliasIndex {
     }
 }
 
-fn add(pairs: &mut Pairs, name: &str, entry: u32, lang: u16, kind: NameKind) {
-    let key = normalise(name);
-    if key.is_empty() {
-        return;
+impl Collector<'_> {
+    fn lang_id(&self, code: &str) -> u16 {
+        self.langs
+            .iter()
+            .position(|l| l == code)
+            .expect("every language was collected first") as u16
     }
-    let hit = Hit { entry, lang, kind };
-    if needs_folding(&key) {
-        let folded = fold(&key);
-        if folded != key {
-            pairs.folded.push((key_hash(&folded), hit));
+
+    fn add_entry(&mut self, entry_index: u32, entry: &Entry) {
+        let groups = [
+            (NameKind::Alias, &entry.aliases),
+            (NameKind::Adjective, &entry.adjectives),
+            (NameKind::Demonym, &entry.demonyms),
+        ];
+        for (lang, name) in &entry.name {
+            let lang = self.lang_id(lang);
+            self.add(name, entry_index, lang, NameKind::Name);
+        }
+        for (kind, by_lang) in groups {
+            for (lang, names) in by_lang {
+                let lang = self.lang_id(lang);
+                for name in names {
+                    self.add(name, entry_index, lang, kind);
+                }
+            }
+        }
+        if entry.entity_type == newsgraph_doc::EntityType::Per {
+            for (lang, name) in &entry.name {
+                let lang = self.lang_id(lang);
+                let key = normalise(name);
+                if let Some((_, last)) = key.rsplit_once(' ') {
+                    if last.chars().count() >= 3 {
+                        self.add(last, entry_index, lang, NameKind::Surname);
+                    }
+                }
+            }
+        }
+        if entry.entity_type == newsgraph_doc::EntityType::Org {
+            for (code, name) in &entry.name {
+                let lang = self.lang_id(code);
+                let aliases = entry.aliases.get(code).into_iter().flatten();
+                let acronyms: Vec<String> = std::iter::once(name)
+                    .chain(aliases)
+                    .filter_map(|n| acronym(n))
+                    .collect();
+                for a in acronyms {
+                    self.add(&a, entry_index, lang, NameKind::Acronym);
+                }
+            }
+        }
+        for role in &entry.roles {
+            let until = role.to.as_deref().map(|d| pad_date(d, "-12-31"));
+            let from = role.from.as_deref().map(|d| pad_date(d, "-01-01"));
+            for (lang, noun) in [("de", &role.de), ("en", &role.en)] {
+                let Some(noun) = noun else { continue };
+                let hit = RoleHit {
+                    entry: entry_index,
+                    lang: self.lang_id(lang),
+                    from: from.clone(),
+                    to: until.clone(),
+                };
+                self.roles.push((normalise(noun), hit));
+            }
         }
     }
-    pairs.exact.push((key_hash(&key), hit));
+
+    fn add(&mut self, name: &str, entry: u32, lang: u16, kind: NameKind) {
+        normalise_into(name, &mut self.key);
+        if self.key.is_empty() {
+            return;
+        }
+        let hit = Hit { entry, lang, kind };
+        if needs_folding(&self.key) {
+            self.folded_key.clear();
+            fold_into(&self.key, &mut self.folded_key);
+            if self.folded_key != self.key {
+                self.folded.push((key_hash(&self.folded_key), hit));
+            }
+        }
+        self.exact.push((key_hash(&self.key), hit));
+    }
 }
 
 /// Removes the surnames that name more than one entry (*Schmidt*): alone,
@@ -327,6 +399,13 @@ fn acronym(name: &str) -> Option<String> {
 /// apostrophes as `'`.
 pub fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalise_into(name, &mut out);
+    out
+}
+
+/// [`normalise`] into `out` (cleared first).
+fn normalise_into(name: &str, out: &mut String) {
+    out.clear();
     let mut gap = false;
     for c in name.chars() {
         if c.is_whitespace() || is_hyphen(c) || c == '_' {
@@ -352,7 +431,6 @@ pub fn normalise(name: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -372,13 +450,17 @@ fn needs_folding(key: &str) -> bool {
 /// *pjongjang*, *straße* → *strasse*.
 pub fn fold(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
+    fold_into(key, &mut out);
+    out
+}
+
+fn fold_into(key: &str, out: &mut String) {
     for c in key.chars() {
         match fold_char(c) {
             Some(s) => out.push_str(s),
             None => out.push(c),
         }
     }
-    out
 }
 
 fn fold_char(c: char) -> Option<&'static str> {

@@ -31,7 +31,7 @@ pub mod index;
 pub mod link;
 mod stage;
 
-pub use entry::{Entry, Role};
+pub use entry::{ByLang, Entry, LangMap, Role};
 pub use index::AliasIndex;
 pub use stage::LinkStage;
 
@@ -52,6 +52,54 @@ pub enum KbError {
         /// What is wrong.
         message: String,
     },
+}
+
+/// Below this many bytes per thread, parsing in parallel does not pay.
+const PARALLEL_PART_BYTES: usize = 1 << 20;
+
+/// `text` cut into at most `parts` pieces at line ends, each with the
+/// number of lines before it.
+fn split_at_lines(text: &str, parts: usize) -> Vec<(usize, &str)> {
+    let mut chunks = Vec::with_capacity(parts);
+    let (mut start, mut lines_before) = (0, 0);
+    for k in 1..=parts {
+        let mut end = if k == parts {
+            text.len()
+        } else {
+            (text.len() * k / parts).max(start)
+        };
+        if end < text.len() {
+            end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        }
+        if end > start {
+            let chunk = &text[start..end];
+            chunks.push((lines_before, chunk));
+            lines_before += chunk.matches('\n').count();
+            start = end;
+        }
+    }
+    if chunks.is_empty() {
+        chunks.push((0, text));
+    }
+    chunks
+}
+
+/// The entries of JSON Lines `text`, whose first line is line
+/// `first_line + 1` of `source_name`.
+fn parse_lines(text: &str, first_line: usize, source_name: &str) -> Result<Vec<Entry>, KbError> {
+    let mut entries = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entry: Entry = serde_json::from_str(line).map_err(|e| KbError::Entry {
+            source_name: source_name.to_string(),
+            line: first_line + i + 1,
+            message: e.to_string(),
+        })?;
+        entries.push(entry);
+    }
+    Ok(entries)
 }
 
 /// Entries by id.
@@ -89,16 +137,35 @@ impl Kb {
 
     /// Adds the entries of `text`; one with a known id replaces the old one.
     pub fn add_jsonl(&mut self, text: &str, source_name: &str) -> Result<(), KbError> {
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+        // A large file is parsed in parts on plain threads (not rayon's
+        // pool: the shipped KB may be first read inside a pool's task, and
+        // a task waiting on its own pool could take up another task that
+        // waits for this one to finish loading).
+        let parts = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(text.len() / PARALLEL_PART_BYTES)
+            .max(1);
+        let chunks = split_at_lines(text, parts);
+        let parsed: Vec<Result<Vec<Entry>, KbError>> = if chunks.len() == 1 {
+            vec![parse_lines(text, 0, source_name)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunks
+                    .iter()
+                    .map(|&(first_line, chunk)| {
+                        scope.spawn(move || parse_lines(chunk, first_line, source_name))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("parsing JSON does not panic"))
+                    .collect()
+            })
+        };
+        for entries in parsed {
+            for entry in entries? {
+                self.insert(entry);
             }
-            let entry: Entry = serde_json::from_str(line).map_err(|e| KbError::Entry {
-                source_name: source_name.to_string(),
-                line: i + 1,
-                message: e.to_string(),
-            })?;
-            self.insert(entry);
         }
         Ok(())
     }
@@ -158,6 +225,32 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("c.jsonl:2:"), "{err}");
+    }
+
+    #[test]
+    fn a_large_file_parsed_in_parts_keeps_order_and_line_numbers() {
+        let line = |i: usize| {
+            format!(
+                r#"{{"id":"ng:{}","type":"ORG","name":{{"de":"{}"}}}}"#,
+                i % 5000,
+                i
+            )
+        };
+        let mut text: String = (0..20_000).map(|i| line(i) + "\n").collect();
+        let kb = Kb::from_jsonl(&text, "big.jsonl").unwrap();
+        assert_eq!(kb.len(), 5000);
+        assert_eq!(
+            kb.get("ng:7").unwrap().name_in("de"),
+            Some("15007"),
+            "the last wins"
+        );
+        for parts in 1..5 {
+            let chunks = split_at_lines(&text, parts);
+            assert_eq!(chunks.iter().map(|c| c.1).collect::<String>(), text);
+        }
+        text.push_str("{broken\n");
+        let err = Kb::from_jsonl(&text, "big.jsonl").unwrap_err().to_string();
+        assert!(err.starts_with("big.jsonl:20001:"), "{err}");
     }
 
     #[test]
