@@ -505,7 +505,16 @@ GENERIC_REGION_NAMES = {
 }
 
 
-def regions(rigour):
+# ISO 3166-2 entries that are an ISO 3166-1 country or territory again
+# (FR-GP is Guadeloupe, GP): the country list has them.
+COUNTRY_AGAIN_TYPES = re.compile(r"overseas|outlying|special administrative", re.IGNORECASE)
+COUNTRY_AGAIN_CODES = {"CN-TW", "FI-01"}
+
+
+def regions(rigour, city_names):
+    """First-level regions; `city_names` holds (country, casefolded name) of
+    the cities, so that a region does not take its capital's name as an alias
+    (Samara Oblast is not Samara)."""
     german_speaking = german_speaking_countries()
     subdivisions = json.loads((ISO_CODES / "iso_3166-2.json").read_text(encoding="utf-8"))["3166-2"]
     tr = {lang: translator("iso_3166-2", lang) for lang in LANGS}
@@ -516,15 +525,23 @@ def regions(rigour):
         if s["name"].casefold() in GENERIC_REGION_NAMES:
             continue
         code = s["code"]
+        if code in COUNTRY_AGAIN_CODES or COUNTRY_AGAIN_TYPES.search(s["type"]):
+            continue
+        country = code.split("-")[0]
+        # "Catalunya [Cataluña]": a second name in brackets, or a code ("[SE-01]").
+        iso_name, _, bracketed = s["name"].partition(" [")
+        bracketed = bracketed.rstrip("]")
+        if re.search(r"[0-9]|[A-Z]{2}-", bracketed):
+            bracketed = ""
         territory = rigour.get(code.lower())
         names = Names()
         if territory:
             names.set_name("en", territory["name"])
         # iso-codes names subdivisions in their local form (Bayern); its English
         # translation, where there is one, is the English name (Bavaria).
-        names.set_name("en", tr["en"](s["name"]))
-        if code.split("-")[0] in german_speaking:
-            names.set_name("de", s["name"])
+        names.set_name("en", tr["en"](s["name"]) if tr["en"](s["name"]) != s["name"] else iso_name)
+        if country in german_speaking:
+            names.set_name("de", iso_name)
         for lang in ("de", "ru", "ko"):
             translated = tr[lang](s["name"])
             if translated == s["name"]:
@@ -533,17 +550,18 @@ def regions(rigour):
                 names.set_name(lang, translated)
             else:
                 names.add_alias(lang, translated)
-        lang = script_lang(s["name"])
-        if lang:
-            names.add_alias(lang, s["name"])
+        for n in (iso_name, bracketed):
+            lang = script_lang(n) if n else None
+            if lang:
+                names.add_alias(lang, n)
         for n in (territory or {}).get("names_strong", []):
-            if "," not in n and "(" not in n:
+            if "," not in n and "(" not in n and (country, n.casefold()) not in city_names:
                 lang = script_lang(n)
                 if lang:
                     names.add_alias(lang, n)
         qid = territory.get("qid") if territory else None
         out.append(entry(qid if qid and qid.startswith("Q") else f"iso:{code}", "region", names,
-                         enwiki_of(code, territory), country=code.split("-")[0]))
+                         enwiki_of(code, territory), country=country))
     return out
 
 
@@ -577,9 +595,16 @@ def cities():
     return out
 
 
+def all_names(e):
+    """Every name and alias of an entry object."""
+    return list(e.get("name", {}).values()) + [a for v in e.get("aliases", {}).values() for a in v]
+
+
 def build():
     rigour = rigour_territories()
-    places = regions(rigour) + cities()
+    city_entries = cities()
+    city_names = {(c["country"], n.casefold()) for c in city_entries for n in all_names(c)}
+    places = regions(rigour, city_names) + city_entries
     for e in places:
         OTHER_WORDS.update(n.casefold() for n in e["name"].values())
     for words in country_words().values():
@@ -607,7 +632,7 @@ def check():
     entries = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines()]
     by_name = {}
     for e in entries:
-        for n in list(e.get("name", {}).values()) + [a for v in e.get("aliases", {}).values() for a in v]:
+        for n in all_names(e):
             by_name.setdefault(n, []).append(e)
     failures = []
     for n in ["Nordkorea", "North Korea", "Pjöngjang", "Pyongyang", "Moskau", "Russland",
