@@ -252,116 +252,117 @@ ZW;Simbabwe;simbabwisch;Simbabwer;Zimbabwean;Zimbabweans
 
 # German names of cities news names often, and English names where GeoNames
 # gives the local form (general knowledge): country; GeoNames' name; German
-# name; other German names; English name. GeoNames has the German names among
-# its untagged alternates, but not which of them is German.
+# name; other German names; English name; English Wikipedia title where it is
+# not the English name ("-": none given, the writer not being sure). GeoNames
+# has the German names among its untagged alternates, but not which is German.
 CITY_NAMES = """
-AF;Kabul;Kabul;;
-AM;Yerevan;Eriwan;;
-AT;Vienna;Wien;;
-BE;Antwerp;Antwerpen;;
-BE;Brugge;Brügge;;Bruges
-BE;Brussels;Brüssel;;
-BE;Gent;Gent;;Ghent
-BE;Liège;Lüttich;;
-BG;Sofia;Sofia;;
-BR;Brasília;Brasília;;
-BY;Minsk;Minsk;;
-CH;Geneva;Genf;;
-CH;Luzern;Luzern;;Lucerne
-CH;Zürich;Zürich;;Zurich
-CN;Beijing;Peking;;
-CU;Havana;Havanna;;
-CY;Nicosia;Nikosia;;
-CZ;Brno;Brünn;;
-CZ;Prague;Prag;;
-DE;Frankfurt am Main;Frankfurt am Main;;
-DE;Hannover;Hannover;;Hanover
-DE;Köln;Köln;;Cologne
-DE;Munich;München;;
-DE;Nuremberg;Nürnberg;;
-DK;Copenhagen;Kopenhagen;;
-DZ;Algiers;Algier;;
-EG;Cairo;Kairo;;
-ES;Sevilla;Sevilla;;Seville
-ET;Addis Ababa;Addis Abeba;;
-FR;Strasbourg;Straßburg;;
-GE;Tbilisi;Tiflis;;
-GR;Athens;Athen;;
-GR;Thessaloníki;Thessaloniki;;Thessaloniki
-HK;Hong Kong;Hongkong;;
-HU;Budapest;Budapest;;
-IL;Jerusalem;Jerusalem;;
-IL;Tel Aviv;Tel Aviv;;
-IN;New Delhi;Neu-Delhi;;
-IQ;Baghdad;Bagdad;;
-IR;Tehran;Teheran;;
-IT;Florence;Florenz;;
-IT;Genoa;Genua;;
-IT;Milan;Mailand;;
-IT;Naples;Neapel;;
-IT;Rome;Rom;;
-IT;Siracusa;Syrakus;;Syracuse
-IT;Turin;Turin;;
-IT;Venice;Venedig;;
-JP;Tokyo;Tokio;;
-KP;Pyongyang;Pjöngjang;;
-KR;Busan;Busan;Pusan;
-KR;Seoul;Seoul;;
-LB;Beirut;Beirut;;
-LY;Tripoli;Tripolis;;
-MX;Mexico City;Mexiko-Stadt;;
-NL;The Hague;Den Haag;;
-PL;Gdańsk;Danzig;;
-PL;Kraków;Krakau;;
-PL;Warsaw;Warschau;;
-PL;Wrocław;Breslau;;
-PS;Gaza;Gaza;;
-PT;Lisbon;Lissabon;;
-RO;Bucharest;Bukarest;;
-RS;Belgrade;Belgrad;;
-RU;Belgorod;Belgorod;;
-RU;Kazan;Kasan;;
-RU;Khabarovsk;Chabarowsk;;
-RU;Kursk;Kursk;;
-RU;Moscow;Moskau;;
-RU;Nizhniy Novgorod;Nischni Nowgorod;;
-RU;Novosibirsk;Nowosibirsk;;
-RU;Rostov-on-Don;Rostow am Don;;
-RU;Saint Petersburg;Sankt Petersburg;St. Petersburg;
-RU;Vladivostok;Wladiwostok;;
-RU;Volgograd;Wolgograd;;
-RU;Yekaterinburg;Jekaterinburg;;
-SA;Riyadh;Riad;;
-SD;Khartoum;Khartum;;
-SE;Gothenburg;Göteborg;;
-SK;Bratislava;Bratislava;Pressburg;
-SY;Damascus;Damaskus;;
-TR;Istanbul;Istanbul;;
-TR;İzmir;Izmir;;Izmir
-TW;Taipei;Taipeh;;
-UA;Avdiyivka;Awdijiwka;;Avdiivka
-UA;Bakhmut;Bachmut;;
-UA;Chernihiv;Tschernihiw;;
-UA;Dnipro;Dnipro;;
-UA;Donetsk;Donezk;;
-UA;Kharkiv;Charkiw;;
-UA;Kherson;Cherson;;
-UA;Kramatorsk;Kramatorsk;;
-UA;Kryvyy Rih;Krywyj Rih;;Kryvyi Rih
-UA;Kyiv;Kiew;Kyjiw;
-UA;Luhansk;Luhansk;;
-UA;Lviv;Lwiw;Lemberg;
-UA;Mariupol;Mariupol;;
-UA;Mykolayiv;Mykolajiw;;Mykolaiv
-UA;Odesa;Odessa;;
-UA;Slovyansk;Slowjansk;;Sloviansk
-UA;Sumy;Sumy;;
-UA;Zaporizhzhya;Saporischschja;;Zaporizhzhia
-US;New York City;New York;;
-US;Washington;Washington;;
-UZ;Tashkent;Taschkent;;
-VN;Ho Chi Minh City;Ho-Chi-Minh-Stadt;Saigon;
-ZA;Cape Town;Kapstadt;;
+AF;Kabul;Kabul;;;
+AM;Yerevan;Eriwan;;;
+AT;Vienna;Wien;;;
+BE;Antwerp;Antwerpen;;;
+BE;Brugge;Brügge;;Bruges;
+BE;Brussels;Brüssel;;;
+BE;Gent;Gent;;Ghent;
+BE;Liège;Lüttich;;;
+BG;Sofia;Sofia;;;
+BR;Brasília;Brasília;;;
+BY;Minsk;Minsk;;;
+CH;Geneva;Genf;;;
+CH;Luzern;Luzern;;Lucerne;
+CH;Zürich;Zürich;;Zurich;
+CN;Beijing;Peking;;;
+CU;Havana;Havanna;;;
+CY;Nicosia;Nikosia;;;
+CZ;Brno;Brünn;;;
+CZ;Prague;Prag;;;
+DE;Frankfurt am Main;Frankfurt am Main;;;Frankfurt
+DE;Hannover;Hannover;;Hanover;
+DE;Köln;Köln;;Cologne;
+DE;Munich;München;;;
+DE;Nuremberg;Nürnberg;;;
+DK;Copenhagen;Kopenhagen;;;
+DZ;Algiers;Algier;;;
+EG;Cairo;Kairo;;;
+ES;Sevilla;Sevilla;;Seville;
+ET;Addis Ababa;Addis Abeba;;;
+FR;Strasbourg;Straßburg;;;
+GE;Tbilisi;Tiflis;;;
+GR;Athens;Athen;;;
+GR;Thessaloníki;Thessaloniki;;Thessaloniki;
+HK;Hong Kong;Hongkong;;;-
+HU;Budapest;Budapest;;;
+IL;Jerusalem;Jerusalem;;;
+IL;Tel Aviv;Tel Aviv;;;
+IN;New Delhi;Neu-Delhi;;;
+IQ;Baghdad;Bagdad;;;
+IR;Tehran;Teheran;;;
+IT;Florence;Florenz;;;
+IT;Genoa;Genua;;;
+IT;Milan;Mailand;;;
+IT;Naples;Neapel;;;
+IT;Rome;Rom;;;
+IT;Siracusa;Syrakus;;Syracuse;Syracuse, Sicily
+IT;Turin;Turin;;;
+IT;Venice;Venedig;;;
+JP;Tokyo;Tokio;;;
+KP;Pyongyang;Pjöngjang;;;
+KR;Busan;Busan;Pusan;;
+KR;Seoul;Seoul;;;
+LB;Beirut;Beirut;;;
+LY;Tripoli;Tripolis;;;Tripoli, Libya
+MX;Mexico City;Mexiko-Stadt;;;
+NL;The Hague;Den Haag;;;
+PL;Gdańsk;Danzig;;;
+PL;Kraków;Krakau;;;
+PL;Warsaw;Warschau;;;
+PL;Wrocław;Breslau;;;
+PS;Gaza;Gaza;;;Gaza City
+PT;Lisbon;Lissabon;;;
+RO;Bucharest;Bukarest;;;
+RS;Belgrade;Belgrad;;;
+RU;Belgorod;Belgorod;;;
+RU;Kazan;Kasan;;;
+RU;Khabarovsk;Chabarowsk;;;
+RU;Kursk;Kursk;;;
+RU;Moscow;Moskau;;;
+RU;Nizhniy Novgorod;Nischni Nowgorod;;;Nizhny Novgorod
+RU;Novosibirsk;Nowosibirsk;;;
+RU;Rostov-on-Don;Rostow am Don;;;
+RU;Saint Petersburg;Sankt Petersburg;St. Petersburg;;
+RU;Vladivostok;Wladiwostok;;;
+RU;Volgograd;Wolgograd;;;
+RU;Yekaterinburg;Jekaterinburg;;;
+SA;Riyadh;Riad;;;
+SD;Khartoum;Khartum;;;
+SE;Gothenburg;Göteborg;;;
+SK;Bratislava;Bratislava;Pressburg;;
+SY;Damascus;Damaskus;;;
+TR;Istanbul;Istanbul;;;
+TR;İzmir;Izmir;;Izmir;-
+TW;Taipei;Taipeh;;;
+UA;Avdiyivka;Awdijiwka;;Avdiivka;
+UA;Bakhmut;Bachmut;;;
+UA;Chernihiv;Tschernihiw;;;
+UA;Dnipro;Dnipro;;;
+UA;Donetsk;Donezk;;;
+UA;Kharkiv;Charkiw;;;
+UA;Kherson;Cherson;;;
+UA;Kramatorsk;Kramatorsk;;;
+UA;Kryvyy Rih;Krywyj Rih;;Kryvyi Rih;
+UA;Kyiv;Kiew;Kyjiw;;
+UA;Luhansk;Luhansk;;;
+UA;Lviv;Lwiw;Lemberg;;
+UA;Mariupol;Mariupol;;;
+UA;Mykolayiv;Mykolajiw;;Mykolaiv;
+UA;Odesa;Odessa;;;-
+UA;Slovyansk;Slowjansk;;Sloviansk;
+UA;Sumy;Sumy;;;
+UA;Zaporizhzhya;Saporischschja;;Zaporizhzhia;
+US;New York City;New York;;;New York City
+US;Washington;Washington;;;Washington, D.C.
+UZ;Tashkent;Taschkent;;;
+VN;Ho Chi Minh City;Ho-Chi-Minh-Stadt;Saigon;;
+ZA;Cape Town;Kapstadt;;;
 """
 
 # Names news uses that none of the sources lists for the country
@@ -697,16 +698,17 @@ def cities():
     # The city a CITY_NAMES row means: the most populous of its name and country.
     named = {}
     for line in CITY_NAMES.strip().splitlines():
-        country, geonames_name, de_name, de_aliases, en_name = line.split(";")
+        country, geonames_name, de_name, de_aliases, en_name, enwiki = line.split(";")
         matches = [c for c in all_cities if c["countrycode"] == country and c["name"] == geonames_name]
         if not matches:
             sys.exit(f"CITY_NAMES: no city {geonames_name!r} in {country} in GeoNames; fix the row")
         city = max(matches, key=lambda c: c["population"])
-        named[city["geonameid"]] = (de_name, [a for a in de_aliases.split(",") if a], en_name)
+        enwiki = None if enwiki == "-" else enwiki or en_name or geonames_name
+        named[city["geonameid"]] = (de_name, [a for a in de_aliases.split(",") if a], en_name, enwiki)
     out = []
     for c in all_cities:
         names = Names()
-        de_name, de_aliases, en_name = named.get(c["geonameid"], (None, [], None))
+        de_name, de_aliases, en_name, enwiki = named.get(c["geonameid"], (None, [], None, None))
         names.set_name("en", en_name or c["name"])
         names.set_name("de", de_name)
         for alias in de_aliases:
@@ -723,7 +725,7 @@ def cities():
                 names.add_alias(lang, alt)
         out.append(entry(f"geonames:{c['geonameid']}",
                          "capital" if c["geonameid"] in capitals else "city",
-                         names, country=c["countrycode"]))
+                         names, enwiki, country=c["countrycode"]))
     return out
 
 
