@@ -42,7 +42,6 @@ import gettext
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -461,12 +460,6 @@ def script_lang(name):
     if LATIN_NAME.match(name) and len(name) >= 3 and not name.isupper():
         return "und"
     return None
-
-
-def fold(name):
-    """Case- and diacritic-insensitive form, to drop aliases that repeat a name."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 class Names:
