@@ -36,6 +36,14 @@ Choices:
 - A city's `name.en` is GeoNames' name (its English or conventional form, for
   some cities the local one: Köln), `name.de` only where CITY_NAMES gives it;
   other cities' German exonyms are among the `und` aliases.
+- A region's `name.en` is rigour's name, else iso-codes' English translation,
+  else the ISO 3166-2 name, which is the local form (Stockholms län);
+  `name.de` is the German translation, or the ISO name in German-speaking
+  countries (Bayern).
+- PyPI countrynames 1.17.0 (MIT) was tried and is not used: its lists map free
+  text to countries and mix in cities (Munich under DE), adjectives, other
+  languages' names and truncations (ITLAY, MAURI); iso-codes and rigour give
+  the names without them.
 """
 import argparse
 import gettext
