@@ -24,7 +24,9 @@
 //!   a KB entry ([`Resolved::Nil`] ids, such as document-local NIL clusters,
 //!   are no link). A predicted link is right when it shares a byte with a
 //!   gold mention and its target is that mention's (one predicted link per
-//!   gold mention). A link that overlaps no linked gold mention but a gold
+//!   gold mention; a second link to the same target on a found gold mention,
+//!   such as the role noun and the name of *Kremlsprecher Dmitri Peskow*, is
+//!   a repetition and not counted). A link that overlaps no linked gold mention but a gold
 //!   NIL or a gold mention of another type (a product, a date) is left out
 //!   of these figures (the NIL figure counts it); one that overlaps no gold
 //!   mention at all is a false positive. Per type, a link counts under the
@@ -32,6 +34,9 @@
 //! - **NIL accuracy**: the share of gold-NIL mentions that no predicted
 //!   mention overlapping them links to a KB entry (a mention NER missed
 //!   counts as unlinked; [`NilScores::recognised`] says how many NER found).
+//!   A link that also overlaps a gold mention with a target (nested names,
+//!   as MEANTIME has: *GM creditors* around *GM*) is that mention's, not
+//!   the NIL's.
 //!
 //! ```
 //! use newsgraph_kb::eval::{self, Corpus, GoldMention, Resolved, Sample, Scheme};
@@ -344,6 +349,9 @@ pub struct Scores {
     pub entities: usize,
     /// Predicted links (mentions with a KB id) in the scored regions.
     pub links: usize,
+    /// Gold mentions with a target that some predicted entity mention
+    /// overlaps: the recall a linker of NER's mentions can reach at most.
+    pub recognised: usize,
     /// Of the counted links, those to an entry with no counterpart in the
     /// corpus's scheme (no English Wikipedia title, a slug against QIDs).
     pub no_counterpart: usize,
@@ -365,6 +373,7 @@ impl Scores {
         }
         self.entities += o.entities;
         self.links += o.links;
+        self.recognised += o.recognised;
         self.no_counterpart += o.no_counterpart;
         self.linked.add(&o.linked);
         self.by_type.add(&o.by_type);
@@ -383,6 +392,11 @@ impl fmt::Display for Scores {
             f,
             "predicted: {} entity mentions, {} with a KB id ({} to entries without a target in this corpus's scheme)",
             self.entities, self.links, self.no_counterpart
+        )?;
+        writeln!(
+            f,
+            "gold mentions with a target found by NER (some predicted mention overlaps them): {} of {}",
+            self.recognised, self.linked.gold
         )?;
         writeln!(
             f,
@@ -484,6 +498,7 @@ pub fn score(
     let mut used = vec![false; predicted.len()];
     for (g, label, target) in &linked_gold {
         s.linked.gold += 1;
+        s.recognised += usize::from(predicted.iter().any(|p| p.span.overlaps(g.span)));
         let typed = s.by_type.get_mut(*label).map(|prf| {
             prf.gold += 1;
         });
@@ -502,6 +517,26 @@ pub fn score(
             }
         }
     }
+    // A second link to the same target on a gold mention already found
+    // (*Kremlsprecher* and *Peskow* in one mention) is a repetition, not a
+    // false positive.
+    for (i, p) in predicted.iter().enumerate() {
+        let repeats = !used[i]
+            && counted[i].is_some()
+            && linked_gold.iter().any(|(g, _, target)| {
+                p.span.overlaps(g.span)
+                    && p.target() == Some(target)
+                    && predicted.iter().enumerate().any(|(j, q)| {
+                        used[j] && q.span.overlaps(g.span) && q.target() == Some(target)
+                    })
+            });
+        if repeats {
+            s.linked.predicted -= 1;
+            if let Some(prf) = counted[i].and_then(|l| s.by_type.get_mut(l)) {
+                prf.predicted -= 1;
+            }
+        }
+    }
     for g in sample
         .mentions
         .iter()
@@ -513,7 +548,12 @@ pub fn score(
             .collect();
         s.nil.gold += 1;
         s.nil.recognised += usize::from(!over.is_empty());
-        s.nil.unlinked += usize::from(!over.iter().any(|p| p.is_link()));
+        // A link that also overlaps a gold mention with a target (a name
+        // nested in this one, or around it) is that mention's.
+        let linked_here = over
+            .iter()
+            .any(|p| p.is_link() && !linked_gold.iter().any(|(h, _, _)| h.span.overlaps(p.span)));
+        s.nil.unlinked += usize::from(!linked_here);
     }
     s
 }
@@ -723,6 +763,24 @@ mod tests {
             (1, 1, 2)
         );
         assert_eq!(s.nil.gold, 0);
+        // Role noun and name of one gold mention, linked alike: counted once.
+        let sample = Sample::new(
+            "t",
+            "de",
+            None,
+            "Kremlsprecher Peskow".into(),
+            vec![gold(0, 20, EntityType::Per, Some("Vladimir Putin"))],
+        );
+        let mut doc = sample.doc();
+        doc.entities = Some(vec![
+            predicted(0, 13, EntityType::Per, Some("Q7747")),
+            predicted(14, 20, EntityType::Per, Some("Q7747")),
+        ]);
+        let s = score(&sample, &doc, Scheme::Wikipedia, resolve);
+        assert_eq!(
+            (s.linked.true_positives, s.linked.predicted, s.linked.gold),
+            (1, 1, 1)
+        );
     }
 
     #[test]
