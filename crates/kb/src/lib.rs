@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod entry;
+pub mod eval;
 
 pub use entry::{Entry, Role};
 
