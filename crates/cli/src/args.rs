@@ -286,6 +286,30 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Entity-linking scores of the standard pipeline against one corpus:
+    /// precision, recall and F1 of linked mentions (right span and target;
+    /// gold NILs excluded), by type, and the share of gold-NIL mentions
+    /// left unlinked. A predicted id is judged through the shipped
+    /// knowledge base: its English Wikipedia title, or the id itself when it
+    /// is a Wikidata QID.
+    #[command(group(clap::ArgGroup::new("corpus").required(true).args(["meantime", "hipe", "gold"])))]
+    Link {
+        /// An English MEANTIME folder (CAT XML *.xml, searched recursively):
+        /// named mentions with their DBpedia links, sentences 0-5.
+        #[arg(long, value_name = "DIR")]
+        meantime: Option<PathBuf>,
+        /// A HIPE-2022 folder or file (*.tsv): historical German newspapers
+        /// (OCR) with Wikidata QIDs.
+        #[arg(long, value_name = "DIR")]
+        hipe: Option<PathBuf>,
+        /// A gold file in our JSON Lines format
+        /// (crates/kb/tests/data/link-gold.jsonl).
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[cfg(test)]
@@ -350,5 +374,20 @@ mod tests {
         };
         assert_eq!(redewiedergabe, Some(PathBuf::from("d")));
         assert!(fiction && json);
+    }
+
+    #[test]
+    fn eval_link_takes_exactly_one_corpus() {
+        let parse = |a: &[&str]| {
+            Cli::try_parse_from(["newsgraph", "eval", "link"].iter().chain(a).copied())
+        };
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["--gold", "a", "--hipe", "b"]).is_err());
+        let cli = parse(&["--meantime", "m", "--json"]).unwrap();
+        let Command::Eval(EvalCommand::Link { meantime, json, .. }) = cli.command else {
+            panic!("expected eval link")
+        };
+        assert_eq!(meantime, Some(PathBuf::from("m")));
+        assert!(json);
     }
 }

@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod entry;
+pub mod eval;
 pub mod index;
 pub mod link;
 mod stage;

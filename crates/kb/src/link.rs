@@ -38,6 +38,8 @@ use std::collections::{HashMap, HashSet};
 /// names of several words keyed with those endings stripped.
 #[derive(Debug)]
 pub struct LinkRules {
+    /// The language of the knowledge base's names this pack's documents
+    /// are in (`[link.rules] kb-language`).
     lang: String,
     name_endings: Vec<String>,
     adjective_endings: Vec<String>,
@@ -54,27 +56,17 @@ impl LinkRules {
         if !pack.has_stage("link") {
             return Ok(None);
         }
-        let list = |name: &str| -> Result<Vec<String>, PackError> {
-            let invalid = || PackError::Invalid {
-                pack: pack.code().to_string(),
-                message: format!("[link.rules] {name} must be a list of strings"),
-            };
-            pack.rule("link", name)?
-                .as_array()
-                .ok_or_else(invalid)?
-                .iter()
-                .map(|v| v.as_str().map(str::to_string).ok_or_else(invalid))
-                .collect()
-        };
+        let list = |name: &str| pack.words("link", name).map(<[String]>::to_vec);
         Ok(Some(LinkRules::new(
-            pack.code(),
+            pack.word("link", "kb-language")?,
             list("name-endings")?,
             list("adjective-endings")?,
             kb,
         )))
     }
 
-    /// Rules for language `lang` with its endings, over `kb`.
+    /// Rules for documents whose names are the knowledge base's names in
+    /// language `lang`, with the language's endings, over `kb`.
     pub fn new(
         lang: &str,
         name_endings: Vec<String>,
@@ -107,7 +99,7 @@ impl LinkRules {
         rules
     }
 
-    /// The language these rules are for.
+    /// The knowledge-base language these rules read names in.
     pub fn lang(&self) -> &str {
         &self.lang
     }

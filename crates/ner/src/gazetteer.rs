@@ -16,16 +16,7 @@ const PLACE_ADJECTIVES: &str = "place-adjectives";
 
 /// The list of words `[ner.rules] name` of `pack`.
 fn word_list(pack: &Pack, name: &str) -> Result<Vec<String>, PackError> {
-    let wrong = || PackError::Invalid {
-        pack: pack.code().to_string(),
-        message: format!("[ner.rules] {name} must be a list of strings"),
-    };
-    pack.rule("ner", name)?
-        .as_array()
-        .ok_or_else(wrong)?
-        .iter()
-        .map(|w| w.as_str().map(str::to_string).ok_or_else(wrong))
-        .collect()
+    Ok(pack.words("ner", name)?.to_vec())
 }
 
 /// Category names, by bit index: also the `[ner.files]` keys of their lists

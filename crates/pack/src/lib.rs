@@ -106,9 +106,21 @@ struct Section {
     /// contents are read as one (a gazetteer category from several lists).
     #[serde(default)]
     files: BTreeMap<String, Paths>,
-    /// Key → setting (bool, string, list of strings).
+    /// Key → setting.
     #[serde(default)]
-    rules: toml::Table,
+    rules: BTreeMap<String, Rule>,
+}
+
+/// A rule setting of a pack: a yes/no trait, a word, or a list of words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Rule {
+    /// `konjunktiv = true`.
+    Flag(bool),
+    /// `name-joiner = "und"`.
+    Word(String),
+    /// `name-endings = ["s", "es"]`.
+    Words(Vec<String>),
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -153,10 +165,11 @@ pub struct Pack {
 
 impl Pack {
     fn parse(code: &str, manifest: &str, origin: Origin) -> Result<Pack, PackError> {
-        let manifest: Manifest = toml::from_str(manifest).map_err(|e| PackError::Manifest {
-            pack: code.to_string(),
-            message: e.to_string(),
-        })?;
+        let manifest: Manifest =
+            basic_toml::from_str(manifest).map_err(|e| PackError::Manifest {
+                pack: code.to_string(),
+                message: e.to_string(),
+            })?;
         Ok(Pack {
             code: code.to_string(),
             manifest,
@@ -274,7 +287,7 @@ impl Pack {
     }
 
     /// The setting `name` of `stage`.
-    pub fn rule(&self, stage: &str, name: &str) -> Result<&toml::Value, PackError> {
+    pub fn rule(&self, stage: &str, name: &str) -> Result<&Rule, PackError> {
         self.section(stage)
             .and_then(|s| s.rules.get(name))
             .ok_or_else(|| self.missing(stage, "rule", name))
@@ -283,16 +296,26 @@ impl Pack {
     /// A yes/no setting of `stage` (a grammatical trait such as whether the
     /// language marks reported speech by mood).
     pub fn flag(&self, stage: &str, name: &str) -> Result<bool, PackError> {
-        self.rule(stage, name)?
-            .as_bool()
-            .ok_or_else(|| self.wrong_type(stage, name, "true or false"))
+        match self.rule(stage, name)? {
+            Rule::Flag(yes) => Ok(*yes),
+            _ => Err(self.wrong_type(stage, name, "true or false")),
+        }
     }
 
     /// A word setting of `stage` (*und*, *and*).
     pub fn word(&self, stage: &str, name: &str) -> Result<&str, PackError> {
-        self.rule(stage, name)?
-            .as_str()
-            .ok_or_else(|| self.wrong_type(stage, name, "a string"))
+        match self.rule(stage, name)? {
+            Rule::Word(word) => Ok(word),
+            _ => Err(self.wrong_type(stage, name, "a string")),
+        }
+    }
+
+    /// A list-of-words setting of `stage` (endings, stop words).
+    pub fn words(&self, stage: &str, name: &str) -> Result<&[String], PackError> {
+        match self.rule(stage, name)? {
+            Rule::Words(words) => Ok(words),
+            _ => Err(self.wrong_type(stage, name, "a list of strings")),
+        }
     }
 
     /// Checks that every file the manifest names can be read.

@@ -1,6 +1,6 @@
 //! Evaluation, as `newsgraph eval` runs it: each stage's scorer, re-exported
 //! here so that the binary depends on this crate alone, and the pipelines
-//! the quote evaluation runs.
+//! the quote and linking evaluations run.
 //!
 //! This module is the one place that names where each evaluation lives.
 
@@ -8,6 +8,9 @@ use crate::{Packs, Pipeline, PipelineError};
 use newsgraph_doc::Stage;
 use std::path::Path;
 
+/// Entity-linking scores against MEANTIME English, HIPE-2022 German and our
+/// own gold set.
+pub use newsgraph_kb::eval as link;
 pub use newsgraph_ner::{eval_conll, shipped_model_for, tag_conll, Model as NerModel, NerPack};
 /// Quote scores against German news quotes, Redewiedergabe, SpkAtt and
 /// MEANTIME English.
@@ -56,6 +59,29 @@ pub fn quote_eval_pipeline(
         pipeline: Pipeline::new(stages)?,
         ner_unavailable,
     })
+}
+
+/// The pipeline `eval link` scores: the standard pipeline as `analyze` runs
+/// it, so the figures are those of the linking a user gets (the corpora set
+/// the language, which language identification keeps).
+pub fn link_eval_pipeline(packs: &Packs) -> Result<Pipeline, PipelineError> {
+    crate::standard(packs)
+}
+
+/// Linking scores of `pipeline` on `corpus`, a predicted id judged through
+/// the shipped knowledge base ([`link::resolve_in`]).
+pub fn evaluate_link(pipeline: &Pipeline, corpus: &link::Corpus) -> link::Scores {
+    let kb = newsgraph_kb::Kb::shipped();
+    link::evaluate(
+        corpus,
+        |d: &mut newsgraph_doc::Doc| pipeline.run(d),
+        |id: &str, scheme| link::resolve_in(kb, id, scheme),
+    )
+}
+
+/// How many entries the shipped knowledge base has.
+pub fn shipped_kb_entries() -> usize {
+    newsgraph_kb::Kb::shipped().len()
 }
 
 /// The examples of a Redewiedergabe folder annotated by `pipeline`, to train
