@@ -61,6 +61,8 @@ pub struct RoleHit {
     /// Last day in office, `YYYY-MM-DD` (a year alone counts to its last
     /// day); `None` while in office.
     pub to: Option<String>,
+    /// The id of the organisation or country the office is of.
+    pub of: Option<String>,
 }
 
 impl RoleHit {
@@ -323,6 +325,7 @@ impl Collector<'_> {
                     lang: self.lang_id(lang),
                     from: from.clone(),
                     to: until.clone(),
+                    of: role.of.clone(),
                 };
                 self.roles.push((normalise(noun), hit));
             }

@@ -209,16 +209,30 @@ impl<'k> Linker<'k> {
     pub fn link(&self, mentions: &[Mention], dct: Option<&str>) -> Vec<Linked> {
         let candidates: Vec<Vec<Candidate>> =
             mentions.iter().map(|m| self.candidates(m, dct)).collect();
-        // Countries of the mentions with one candidate only: the context
-        // that decides between places of the same name.
-        let context: HashSet<&str> = candidates
+        // The countries of the other mentions' first choices are the context
+        // that decides between places of one name (Georgia beside
+        // Pennsylvania is the state).
+        let first: Vec<Option<Candidate>> = candidates
             .iter()
-            .filter(|c| c.len() == 1)
-            .filter_map(|c| self.entry(c[0].entry).country.as_deref())
+            .map(|c| self.choose(c, &HashSet::new()))
             .collect();
+        let country_of =
+            |c: &Option<Candidate>| c.and_then(|c| self.entry(c.entry).country.as_deref());
         let mut chosen: Vec<Option<Candidate>> = candidates
             .iter()
-            .map(|c| self.choose(c, &context))
+            .enumerate()
+            .map(|(i, c)| {
+                if c.len() < 2 {
+                    return first[i];
+                }
+                let context: HashSet<&str> = first
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .filter_map(|(_, f)| country_of(f))
+                    .collect();
+                self.choose(c, &context)
+            })
             .collect();
         let antecedents = self.coreference(mentions);
         for (i, antecedent) in antecedents.iter().enumerate() {
@@ -273,10 +287,41 @@ impl<'k> Linker<'k> {
                 }
             }
         }
+        if found.is_empty() {
+            self.role_of(&mut found, text, dct);
+        }
         if found.is_empty() && mention.form == Some(EntityForm::Part) {
             self.compound(&mut found, mention, text);
         }
         found
+    }
+
+    /// A compound of a name and a role noun (*US-Präsident*,
+    /// *UN-Generalsekretärs*): the one person who held that office of the
+    /// named organisation or country at the document date.
+    fn role_of(&self, found: &mut Vec<Candidate>, text: &str, dct: Option<&str>) {
+        let Some((head, role)) = text.rsplit_once('-') else {
+            return;
+        };
+        let head_ids: Vec<&str> = self
+            .readings(&normalise(head), false)
+            .iter()
+            .flat_map(|(r, _)| self.index.exact(r))
+            .filter(|h| matches!(h.kind, NameKind::Name | NameKind::Alias))
+            .map(|h| self.entry(h.entry).id.as_str())
+            .collect();
+        if head_ids.is_empty() {
+            return;
+        }
+        for (reading, _) in self.readings(&normalise(role), false) {
+            let mut holders = self.index.roles(&reading).iter().filter(|r| {
+                r.held_on(dct) && r.of.as_deref().is_some_and(|of| head_ids.contains(&of))
+            });
+            if let (Some(only), None) = (holders.next(), holders.next()) {
+                push_best(found, only.entry, ROLE);
+                return;
+            }
+        }
     }
 
     /// The key as written, then less each inflection ending, with how much
@@ -305,6 +350,7 @@ impl<'k> Linker<'k> {
 
     /// A name of several words: each word without its adjective ending,
     /// then the leading words (a genitive or apposition after the name),
+    /// then the trailing words (a title before the name),
     /// of the same type (or any type for an OTH mention): the words of a
     /// hyphenated compound are one word here, so *Kim-Il-Sung-Platz* is not
     /// Kim Il Sung.
@@ -335,6 +381,32 @@ impl<'k> Linker<'k> {
             }
             if !found.is_empty() || mention.label == EntityType::Per {
                 // A person's leading words are a given name, not the person.
+                break;
+            }
+        }
+        if !found.is_empty() {
+            return;
+        }
+        // The trailing words: a name after a title the tagger took in
+        // (*Russian President Vladimir Putin*); one word only for a person.
+        let shortest = if mention.label == EntityType::Per {
+            1
+        } else {
+            2
+        };
+        for start in 1..=words.len().saturating_sub(shortest) {
+            let part = normalise(&words[start..].join(" "));
+            for (reading, strength) in self.readings(&part, false) {
+                for &hit in self.index.exact(&reading) {
+                    if matches!(
+                        hit.kind,
+                        NameKind::Name | NameKind::Alias | NameKind::Surname
+                    ) {
+                        self.add(found, mention, hit, strength * LEADING_WORDS);
+                    }
+                }
+            }
+            if !found.is_empty() {
                 return;
             }
         }
@@ -459,13 +531,14 @@ impl<'k> Linker<'k> {
             bonus += 0.02;
         }
         // News names a capital more often than the region of its name
-        // (Washington, Moskau), a region more often than a town.
+        // (Washington, Moskau), and a city of 15,000 or more more often
+        // than a region (New York, Salzburg).
         bonus += match entry.kind.as_deref() {
             Some("country") => 0.015,
             Some("capital") => 0.012,
             Some("territory") => 0.01,
+            Some("city") => 0.009,
             Some("region" | "state") => 0.008,
-            Some("city") => 0.005,
             _ => 0.0,
         };
         if let Some(title) = entry.enwiki.as_deref() {
@@ -655,6 +728,10 @@ mod tests {
 {"id":"Q37470","type":"ORG","kind":"body","enwiki":"United Nations Security Council","name":{"de":"UN-Sicherheitsrat","en":"United Nations Security Council"},"aliases":{"de":["Sicherheitsrat der Vereinten Nationen"],"en":["UN Security Council"]}}
 {"id":"ng:kcna","type":"ORG","kind":"agency","enwiki":"Korean Central News Agency","name":{"de":"Koreanische Zentrale Nachrichtenagentur","en":"Korean Central News Agency"},"aliases":{"en":["KCNA"]},"country":"KP"}
 {"id":"ng:kim-il-sung","type":"PER","kind":"person","enwiki":"Kim Il Sung","name":{"de":"Kim Il Sung","en":"Kim Il Sung"}}
+{"id":"Q30","type":"LOC","kind":"country","enwiki":"United States","name":{"de":"Vereinigte Staaten","en":"United States"},"aliases":{"de":["USA","US"],"en":["US"]},"country":"US"}
+{"id":"ng:biden","type":"PER","kind":"person","enwiki":"Joe Biden","name":{"de":"Joe Biden","en":"Joe Biden"},"country":"US","roles":[{"de":"Präsident","en":"president","of":"Q30","from":"2021-01-20","to":"2025-01-20"}]}
+{"id":"ng:trump","type":"PER","kind":"person","enwiki":"Donald Trump","name":{"de":"Donald Trump","en":"Donald Trump"},"country":"US","roles":[{"de":"Präsident","en":"president","of":"Q30","from":"2017-01-20","to":"2021-01-20"},{"de":"Präsident","en":"president","of":"Q30","from":"2025-01-20","to":null}]}
+{"id":"ng:macron","type":"PER","kind":"person","enwiki":"Emmanuel Macron","name":{"de":"Emmanuel Macron","en":"Emmanuel Macron"},"country":"FR","roles":[{"de":"Präsident","en":"president","of":"Q142","from":"2017-05-14","to":null}]}
 {"id":"ng:boise","type":"LOC","kind":"city","enwiki":"Boise, Idaho","name":{"en":"Boise"},"country":"US"}
 {"id":"ng:un","type":"ORG","kind":"body","enwiki":"United Nations","name":{"de":"Vereinte Nationen","en":"United Nations"},"aliases":{"de":["UN","UNO"],"en":["UN"]}}"#;
 
@@ -786,6 +863,24 @@ mod tests {
         assert_eq!(ids(&kreml, Some("2024-06-12")), ["ng:peskow"]);
         assert_eq!(ids(&kreml, Some("2005-01-01")), ["ng:old-spokesman"]);
         assert_eq!(ids(&kreml, None), ["ng:peskow"]);
+    }
+
+    #[test]
+    fn a_country_and_a_role_noun_make_the_office_holder_at_the_document_date() {
+        let president = [with_form("US-Präsidenten", Loc, EntityForm::Part)];
+        assert_eq!(ids(&president, Some("2019-03-01")), ["ng:trump"]);
+        assert_eq!(ids(&president, Some("2024-06-12")), ["ng:biden"]);
+        // Alone, the role noun names several presidents: no link.
+        assert_eq!(ids(&[m("Präsident", Per)], Some("2024-06-12")), ["-"]);
+    }
+
+    #[test]
+    fn a_title_the_tagger_took_into_a_person_mention_is_passed_over() {
+        let mentions = [
+            m("Russian President Wladimir Putin", Per),
+            m("Präsident Biden", Per),
+        ];
+        assert_eq!(ids(&mentions, None), ["Q7747", "ng:biden"]);
     }
 
     #[test]
