@@ -123,8 +123,11 @@ impl LinkRules {
     }
 }
 
-fn longest_first(mut endings: Vec<String>) -> Vec<String> {
+/// The endings as keys are written (*’s* → *'s*), longest first.
+fn longest_first(endings: Vec<String>) -> Vec<String> {
+    let mut endings: Vec<String> = endings.iter().map(|e| normalise(e)).collect();
     endings.retain(|e| !e.is_empty());
+    endings.dedup();
     endings.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
     endings
 }
@@ -335,7 +338,6 @@ impl<'k> Linker<'k> {
         ];
         for (endings, strength) in endings {
             for ending in endings.iter() {
-                let ending = normalise(ending);
                 let Some(stem) = key.strip_suffix(ending.as_str()) else {
                     continue;
                 };
