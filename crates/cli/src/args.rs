@@ -126,7 +126,7 @@ pub struct InputArgs {
     /// Largest document accepted, in bytes; larger ones are reported and skipped.
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_doc_bytes: usize,
-    /// Leave out a stage of the pipeline (lang-id, segment, quality-flags, ner,
+    /// Leave out a stage of the pipeline (lang-id, segment, quality-flags, ner, link,
     /// time, quotes); repeatable. Its layer is then absent from the record.
     #[arg(long, value_name = "STAGE")]
     pub skip: Vec<String>,
