@@ -357,6 +357,23 @@ fn german_non_timexes() {
     check("Covid-19 breitete sich aus.", D, &[]);
     check("Es kamen 1370 Soldaten.", D, &[]);
     check("Er zahlte 2000 Euro.", D, &[]);
+    // Issue 18: numbers of things are not years.
+    check("Die Behörde erhielt mehr als 1000 Unterlagen.", D, &[]);
+}
+
+#[test]
+fn austrian_heuer_is_this_year() {
+    // Issue 18: Austrian news writes "heuer" for "this year".
+    check(
+        "Die Reform soll noch heuer kommen.",
+        D,
+        &[("heuer", "DATE", "2024")],
+    );
+    check(
+        "Heuer gab es weniger Touristen.",
+        D,
+        &[("Heuer", "DATE", "2024")],
+    );
 }
 
 #[test]
