@@ -335,7 +335,7 @@ impl Store for SqliteStore {
         let Some(fts) = fts else {
             let sql = format!(
                 "SELECT d.docid, d.id, d.title, d.dct, \
-                        substr(d.text, 1, 160) || CASE WHEN length(d.text) > 160 THEN '…' ELSE '' END, \
+                        replace(replace(substr(d.text, 1, 160), char(13), ' '), char(10), ' ') || CASE WHEN length(d.text) > 160 THEN '…' ELSE '' END, \
                         0.0 FROM documents d WHERE 1 {where_sql} \
                  ORDER BY d.dct IS NULL, d.dct DESC, d.docid DESC LIMIT ?"
             );

@@ -632,7 +632,7 @@ mod search_issue18 {
         let mut luft = plain_doc(
             "lufthansa",
             "Lufthansa",
-            "Bei der Lufthansa streiken die Piloten. Flüge fallen aus.",
+            "Bei der Lufthansa streiken die Piloten.\nFlüge fallen aus.",
         );
         luft.meta.lang = Some("de-AT".into());
         luft.meta.dct = Some(jiff::civil::date(2024, 11, 20));
@@ -774,6 +774,11 @@ mod search_issue18 {
             ["bahn", "koeln", "lufthansa"]
         );
         assert_eq!(filtered(&store, "", lang("en")), ["strike"]);
+        // A filter-only hit's snippet is the start of the text on one line.
+        let hits = store.search_with("", &lang("en"), 10).unwrap();
+        assert_eq!(hits[0].snippet, "Rail workers strike in Britain.");
+        let hits = store.search_with("", &lang("de-AT"), 10).unwrap();
+        assert!(!hits[0].snippet.contains('\n'));
         assert_eq!(filtered(&store, "fallen", lang("de-AT")), ["lufthansa"]);
         // An empty query without a filter is still an error.
         assert!(matches!(
