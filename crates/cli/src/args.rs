@@ -178,8 +178,26 @@ pub struct IngestArgs {
 /// `newsgraph search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to find (all must occur); use "double quotes" for a phrase.
+    /// Words to find (all must occur; also inside compounds: Streik finds
+    /// Warnstreik); "double quotes" for a phrase; AND, OR, NOT and
+    /// (parentheses) combine terms; may be empty when a filter is given.
+    #[arg(default_value = "")]
     pub query: String,
+    /// Only documents mentioning this entity (KB id like Q567, or its name).
+    #[arg(long, value_name = "ID|NAME")]
+    pub entity: Option<String>,
+    /// Only documents quoting this speaker (KB id, name, or part of the name).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Only documents dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only documents dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only documents in this language (de also takes de-AT).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Database file (default: $NEWSGRAPH_DB, else the user data directory).
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,

@@ -137,7 +137,14 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
 fn search(args: SearchArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
     let store = SqliteStore::open(&db)?;
-    let hits = store.search(&args.query, args.limit)?;
+    let filter = newsgraph_store::SearchFilter {
+        entity: args.entity,
+        speaker: args.speaker,
+        from: args.from,
+        to: args.to,
+        lang: args.lang,
+    };
+    let hits = store.search_with(&args.query, &filter, args.limit)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for hit in &hits {
@@ -157,8 +164,12 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    if hits.is_empty() && !args.json {
-        eprintln!("newsgraph: no documents match {:?}", args.query);
+    // Like grep: 1 when nothing matched.
+    if hits.is_empty() {
+        if !args.json {
+            eprintln!("newsgraph: no documents match {:?}", args.query);
+        }
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }

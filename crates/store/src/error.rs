@@ -85,6 +85,29 @@ pub enum StoreError {
         /// The query as given.
         query: String,
     },
+    /// FTS5 cannot parse a search query (an operator without a term on one
+    /// side, an unbalanced parenthesis).
+    #[error("{}: cannot parse search query {query:?} ({reason}); write words, \"phrases\", AND, OR, NOT between terms and balanced (parentheses), e.g. Streik AND (Bahn OR Lufthansa) NOT Verdi", path.display())]
+    BadQuery {
+        /// The database file.
+        path: PathBuf,
+        /// The query as given.
+        query: String,
+        /// FTS5's message.
+        reason: String,
+    },
+    /// A search filter value is malformed.
+    #[error("{}: bad search filter {filter} {value:?}; {expected}", path.display())]
+    BadFilter {
+        /// The database file.
+        path: PathBuf,
+        /// The filter's name (`--from`).
+        filter: &'static str,
+        /// The value as given.
+        value: String,
+        /// What to give instead.
+        expected: &'static str,
+    },
     /// A content-hash prefix matches several documents.
     #[error("{}: {prefix:?} is the start of {count} content hashes; give more characters", path.display())]
     AmbiguousHash {

@@ -72,7 +72,9 @@
 //!
 //! Tokens are not stored (the segmenter rebuilds them from the text).
 //! `documents_fts` is an FTS5 index over `title` and `text` (tokenizer
-//! `unicode61 remove_diacritics 2`), kept in sync by triggers. The schema
+//! `unicode61 remove_diacritics 2`) and `documents_tri` one with the
+//! `trigram` tokenizer (words inside compounds; schema version 2), both kept
+//! in sync by triggers. The schema
 //! version is `PRAGMA user_version`; migrations run in one transaction at
 //! open, and a database newer than the binary is refused
 //! ([`StoreError::TooNew`]).
@@ -111,11 +113,27 @@ pub trait Store {
     fn get(&self, key: &str) -> Result<Option<Value>, StoreError>;
 
     /// Full-text search over titles and texts, best first, at most `limit`
-    /// hits. All words of `query` must occur; `"two words"` is a phrase; a
-    /// trailing `*` searches a prefix; case and diacritics are ignored; any
-    /// input is safe (syntax characters are searched as text). A query
-    /// without any letter or digit is [`StoreError::EmptyQuery`].
-    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError>;
+    /// hits: [`Store::search_with`] without filters.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        self.search_with(query, &SearchFilter::default(), limit)
+    }
+
+    /// Full-text search over titles and texts of the documents `filter`
+    /// lets through, at most `limit` hits. Words next to each other must all
+    /// occur; `AND`, `OR`, `NOT` (capitals) and `( )` are boolean operators;
+    /// `"two words"` is a phrase; a trailing `*` searches a prefix; case and
+    /// diacritics are ignored; other syntax characters are searched as text.
+    /// Whole-word matches come first, best first; then documents where the
+    /// terms occur only inside longer words (*Streik* in *Warnstreik*).
+    /// A query FTS5 cannot parse is [`StoreError::BadQuery`]. A query without
+    /// any letter or digit is [`StoreError::EmptyQuery`], unless `filter`
+    /// filters: then every document it lets through is a hit, newest first.
+    fn search_with(
+        &self,
+        query: &str,
+        filter: &SearchFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, StoreError>;
 
     /// All documents, most recently stored first.
     fn documents(&self) -> Result<Vec<DocSummary>, StoreError>;
@@ -127,6 +145,33 @@ pub trait Store {
     /// counted per layer from one snapshot (`documents` is 1), or `None` when
     /// no document matches.
     fn document_stats(&self, key: &str) -> Result<Option<Stats>, StoreError>;
+}
+
+/// Which documents a search looks at; `None` fields do not filter. All
+/// given fields must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchFilter {
+    /// A mentioned entity: its KB id (`Q567`), or its KB name or the mention
+    /// text (ASCII case ignored).
+    pub entity: Option<String>,
+    /// A quote's speaker: its KB id, its KB name, or a part of the speaker
+    /// text (`Merz` finds *Friedrich Merz*).
+    pub speaker: Option<String>,
+    /// Document date on or after this day (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`); documents without a date are left out.
+    pub from: Option<String>,
+    /// Document date on or before this day (same forms; `2024-03` takes all
+    /// of March); documents without a date are left out.
+    pub to: Option<String>,
+    /// Document language: `de` takes `de` and `de-AT`.
+    pub lang: Option<String>,
+}
+
+impl SearchFilter {
+    /// Whether any field filters.
+    pub fn is_empty(&self) -> bool {
+        self == &SearchFilter::default()
+    }
 }
 
 /// One search result.
@@ -142,7 +187,8 @@ pub struct Hit {
     /// with `…`.
     pub snippet: String,
     /// Relevance, higher is better: FTS5 `bm25` (negated), with title matches
-    /// weighing five times body matches.
+    /// weighing five times body matches, over the whole-word index; for a
+    /// part-of-word hit over the trigram index; 0 for a filter-only search.
     pub score: f64,
 }
 

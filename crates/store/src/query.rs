@@ -1,22 +1,35 @@
-//! Turning what a user types into a safe FTS5 query.
+//! Turning what a user types into an FTS5 query.
 
 /// The FTS5 query for `input`, or `None` when it holds no word to search.
 ///
-/// Every term is passed to FTS5 as a quoted string, so FTS5 operators and
-/// syntax characters (`AND`, `NEAR(`, `-`, `:`, `^`, `(`) are never
-/// interpreted: they are split like any text by the tokenizer. Rules:
-/// - whitespace-separated words are all required (AND);
+/// Words and phrases are passed to FTS5 as quoted strings, so syntax
+/// characters inside them (`NEAR(`, `-`, `:`, `^`) are never interpreted:
+/// they are split like any text by the tokenizer. What is interpreted:
+/// - `AND`, `OR` and `NOT` in capitals, standing alone, are FTS5's boolean
+///   operators (`NOT` binds tightest, then `AND`, then `OR`); lower-case
+///   *and*, *or*, *not* are words;
+/// - words next to each other are all required (AND);
+/// - `(` at the start and `)` at the end of a word group (`(Bahn OR Lufthansa)`);
 /// - `"several words"` is a phrase (an unclosed quote runs to the end);
 /// - a trailing `*` on a word or phrase makes its last word a prefix
 ///   (`Kreml*` finds *Kremlsprecher*);
 /// - a term without a letter or digit is dropped (the tokenizer would
 ///   index nothing for it).
+///
+/// The result may still be a query FTS5 cannot parse (`Köln AND`, `(Köln`):
+/// the caller reports FTS5's error with the query.
 pub(crate) fn fts_query(input: &str) -> Option<String> {
-    let mut terms: Vec<String> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    let mut has_term = false;
     let mut chars = input.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
+            continue;
+        }
+        if c == '(' {
+            chars.next();
+            parts.push("(".into());
             continue;
         }
         let (body, is_word) = if c == '"' {
@@ -41,31 +54,44 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
             }
             (&input[i..end], true)
         };
-        // A phrase takes its prefix star right after the closing quote.
-        let mut prefix = false;
-        let body = if is_word {
-            let trimmed = body.trim_end_matches('*');
-            prefix = trimmed.len() < body.len();
-            trimmed
+        // Closing parentheses at the end of a word close groups.
+        let (body, closing) = if is_word {
+            let trimmed = body.trim_end_matches(')');
+            (trimmed, body.len() - trimmed.len())
         } else {
-            while let Some(&(_, '*')) = chars.peek() {
-                chars.next();
-                prefix = true;
-            }
-            body
+            (body, 0)
         };
-        if body.chars().any(char::is_alphanumeric) {
-            let mut t = String::with_capacity(body.len() + 3);
-            t.push('"');
-            t.push_str(&body.replace('"', "\"\""));
-            t.push('"');
-            if prefix {
-                t.push('*');
+        if is_word && matches!(body, "AND" | "OR" | "NOT") {
+            parts.push(body.to_string());
+        } else {
+            // A phrase takes its prefix star right after the closing quote.
+            let mut prefix = false;
+            let body = if is_word {
+                let trimmed = body.trim_end_matches('*');
+                prefix = trimmed.len() < body.len();
+                trimmed
+            } else {
+                while let Some(&(_, '*')) = chars.peek() {
+                    chars.next();
+                    prefix = true;
+                }
+                body
+            };
+            if body.chars().any(char::is_alphanumeric) {
+                let mut t = String::with_capacity(body.len() + 3);
+                t.push('"');
+                t.push_str(&body.replace('"', "\"\""));
+                t.push('"');
+                if prefix {
+                    t.push('*');
+                }
+                parts.push(t);
+                has_term = true;
             }
-            terms.push(t);
         }
+        parts.extend(std::iter::repeat_n(")".to_string(), closing));
     }
-    (!terms.is_empty()).then(|| terms.join(" AND "))
+    has_term.then(|| parts.join(" "))
 }
 
 #[cfg(test)]
@@ -77,13 +103,23 @@ mod tests {
     }
 
     #[test]
-    fn words_are_quoted_and_anded() {
-        assert_eq!(q("Kim  Putin").unwrap(), r#""Kim" AND "Putin""#);
+    fn words_are_quoted_and_side_by_side() {
+        assert_eq!(q("Kim  Putin").unwrap(), r#""Kim" "Putin""#);
+    }
+
+    #[test]
+    fn operators_and_groups_pass_through() {
+        assert_eq!(
+            q("Streik AND (Bahn OR Lufthansa) NOT Verdi").unwrap(),
+            r#""Streik" AND ( "Bahn" OR "Lufthansa" ) NOT "Verdi""#
+        );
+        assert_eq!(q("and or not").unwrap(), r#""and" "or" "not""#);
+        assert_eq!(q("(\"Kim Jong\")").unwrap(), r#"( "Kim Jong" )"#);
     }
 
     #[test]
     fn phrases_and_prefixes() {
-        assert_eq!(q(r#""Kim Jong" Un"#).unwrap(), r#""Kim Jong" AND "Un""#);
+        assert_eq!(q(r#""Kim Jong" Un"#).unwrap(), r#""Kim Jong" "Un""#);
         assert_eq!(q("Krem*").unwrap(), r#""Krem"*"#);
         assert_eq!(q(r#""Kim Jo"*"#).unwrap(), r#""Kim Jo"*"#);
         assert_eq!(q(r#""unclosed phrase"#).unwrap(), r#""unclosed phrase""#);
@@ -91,8 +127,8 @@ mod tests {
 
     #[test]
     fn syntax_characters_stay_text() {
-        assert_eq!(q("NEAR(a b").unwrap(), r#""NEAR(a" AND "b""#);
-        assert_eq!(q("title:x -y").unwrap(), r#""title:x" AND "-y""#);
+        assert_eq!(q("NEAR(a b").unwrap(), r#""NEAR(a" "b""#);
+        assert_eq!(q("title:x -y").unwrap(), r#""title:x" "-y""#);
         assert_eq!(q("a*b").unwrap(), r#""a*b""#);
     }
 
@@ -101,5 +137,6 @@ mod tests {
         assert_eq!(q(""), None);
         assert_eq!(q("  * - \" \"  ()"), None);
         assert_eq!(q("🎉"), None);
+        assert_eq!(q("AND OR"), None);
     }
 }

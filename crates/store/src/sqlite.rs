@@ -1,9 +1,9 @@
 //! The SQLite back-end: one connection to a database file.
 
 use crate::error::{sql_err, StoreError};
-use crate::{query, schema, write, DocSummary, Hit, Inserted, Stats, Store};
+use crate::{query, schema, write, DocSummary, Hit, Inserted, SearchFilter, Stats, Store};
 use newsgraph_doc::Doc;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, ToSql, TransactionBehavior};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -167,6 +167,94 @@ impl SqliteStore {
             .map_err(|e| sql_err(&self.path, e))
     }
 
+    /// The `AND …` clauses over `documents d` of a search filter, with their
+    /// parameters in order.
+    fn filter_sql(&self, f: &SearchFilter) -> Result<(String, Vec<Box<dyn ToSql>>), StoreError> {
+        let mut sql = String::new();
+        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(e) = &f.entity {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.docid \
+                   AND (e.kb = ? OR e.name = ? COLLATE NOCASE OR e.text = ? COLLATE NOCASE))",
+            );
+            for _ in 0..3 {
+                params.push(Box::new(e.clone()));
+            }
+        }
+        if let Some(s) = &f.speaker {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM quotes q WHERE q.doc = d.docid \
+                   AND (q.speaker_kb = ? OR instr(lower(q.speaker_text), lower(?)) > 0 \
+                        OR json_extract(q.extra, '$.speaker_name') = ? COLLATE NOCASE \
+                        OR EXISTS (SELECT 1 FROM entities e WHERE e.doc = q.doc \
+                                   AND e.kb = q.speaker_kb AND e.name = ? COLLATE NOCASE)))",
+            );
+            for _ in 0..4 {
+                params.push(Box::new(s.clone()));
+            }
+        }
+        for (name, value, op) in [("--from", &f.from, ">="), ("--to", &f.to, "<=")] {
+            let Some(v) = value else { continue };
+            if !is_date_prefix(v) {
+                return Err(StoreError::BadFilter {
+                    path: self.path.clone(),
+                    filter: name,
+                    value: v.clone(),
+                    expected: "give a date as YYYY, YYYY-MM or YYYY-MM-DD",
+                });
+            }
+            // Compare the date's first characters: `--to 2024-03` takes all
+            // of March, `--from 2024-03` starts on its first day.
+            sql.push_str(&format!(" AND substr(d.dct, 1, {}) {op} ?", v.len()));
+            params.push(Box::new(v.clone()));
+        }
+        if let Some(l) = &f.lang {
+            sql.push_str(" AND (lower(d.lang) = lower(?) OR lower(d.lang) LIKE lower(?) || '-%')");
+            params.push(Box::new(l.clone()));
+            params.push(Box::new(l.clone()));
+        }
+        Ok((sql, params))
+    }
+
+    /// Runs a search statement whose columns are docid, id, title, dct,
+    /// snippet, score; an FTS5 error is [`StoreError::BadQuery`].
+    fn hits(
+        &self,
+        sql: &str,
+        params: &[Box<dyn ToSql>],
+        query: &str,
+    ) -> Result<Vec<(i64, Hit)>, StoreError> {
+        let map = |e: rusqlite::Error| match &e {
+            rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.starts_with("fts5:") => {
+                StoreError::BadQuery {
+                    path: self.path.clone(),
+                    query: query.to_string(),
+                    reason: msg.clone(),
+                }
+            }
+            _ => sql_err(&self.path, e),
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(map)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params_from_iter(params.iter().map(|p| p.as_ref())),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        Hit {
+                            id: r.get(1)?,
+                            title: r.get(2)?,
+                            dct: r.get(3)?,
+                            snippet: r.get(4)?,
+                            score: r.get(5)?,
+                        },
+                    ))
+                },
+            )
+            .and_then(|rows| rows.collect());
+        rows.map_err(map)
+    }
+
     fn parse_record(&self, id: &str, rec: &str) -> Result<Value, StoreError> {
         serde_json::from_str(rec).map_err(|source| StoreError::BadRecord {
             path: self.path.clone(),
@@ -211,46 +299,82 @@ impl Store for SqliteStore {
         }
     }
 
-    /// Full-text search over titles and texts, best first, at most `limit`
-    /// hits.
+    /// Full-text search over titles and texts of the documents `filter` lets
+    /// through, at most `limit` hits.
     ///
-    /// All words of `query` must occur; `"two words"` is a phrase; a trailing
-    /// `*` searches a prefix (`Kreml*`). Case and diacritics are ignored
-    /// (`koln` finds *Köln*, `Koln` and `KÖLN`), but letters are not
-    /// transliterated (`koeln` does not find *Köln*, `strasse` not *Straße*)
-    /// and words are not stemmed. FTS5 operators and syntax characters in
-    /// `query` are searched as text, never interpreted, so any input is safe.
-    /// A query without any letter or digit is [`StoreError::EmptyQuery`].
-    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
-        let Some(fts) = query::fts_query(query) else {
+    /// Words next to each other must all occur; `AND`, `OR`, `NOT` (in
+    /// capitals) and `( )` are FTS5's boolean operators; `"two words"` is a
+    /// phrase; a trailing `*` searches a prefix (`Kreml*`). Case and
+    /// diacritics are ignored (`koln` finds *Köln*, `Koln` and `KÖLN`), but
+    /// letters are not transliterated (`koeln` does not find *Köln*,
+    /// `strasse` not *Straße*). Other syntax characters (`-`, `:`, `NEAR(`)
+    /// are searched as text.
+    ///
+    /// The query runs on two indexes: `documents_fts` (whole words; these
+    /// hits come first, by bm25) and then `documents_tri` (trigrams: a term
+    /// found inside a longer word, as *Streik* in *Warnstreik*; terms shorter
+    /// than three letters match nothing there). A query FTS5 cannot parse is
+    /// [`StoreError::BadQuery`]; one without any letter or digit is
+    /// [`StoreError::EmptyQuery`] unless `filter` filters, when the filtered
+    /// documents are listed, newest first.
+    fn search_with(
+        &self,
+        query: &str,
+        filter: &SearchFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, StoreError> {
+        let fts = query::fts_query(query);
+        if fts.is_none() && filter.is_empty() {
             return Err(StoreError::EmptyQuery {
                 path: self.path.clone(),
                 query: query.to_string(),
             });
-        };
+        }
+        let (where_sql, mut params) = self.filter_sql(filter)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT d.id, d.title, d.dct, \
-                        snippet(documents_fts, -1, '[', ']', '…', 16), \
-                        bm25(documents_fts, 5.0, 1.0) AS rank \
-                 FROM documents_fts JOIN documents d ON d.docid = documents_fts.rowid \
-                 WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            )
-            .map_err(|e| sql_err(&self.path, e))?;
-        let hits = stmt
-            .query_map(rusqlite::params![fts, limit], |r| {
-                Ok(Hit {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    dct: r.get(2)?,
-                    snippet: r.get(3)?,
-                    score: -r.get::<_, f64>(4)?,
-                })
-            })
-            .and_then(|rows| rows.collect());
-        hits.map_err(|e| sql_err(&self.path, e))
+        let Some(fts) = fts else {
+            let sql = format!(
+                "SELECT d.docid, d.id, d.title, d.dct, \
+                        replace(replace(substr(d.text, 1, 160), char(13), ' '), char(10), ' ') || CASE WHEN length(d.text) > 160 THEN '…' ELSE '' END, \
+                        0.0 FROM documents d WHERE 1 {where_sql} \
+                 ORDER BY d.dct IS NULL, d.dct DESC, d.docid DESC LIMIT ?"
+            );
+            params.push(Box::new(limit));
+            return self
+                .hits(&sql, &params, query)
+                .map(|h| h.into_iter().map(|(_, h)| h).collect());
+        };
+        params.insert(0, Box::new(fts));
+        params.push(Box::new(limit));
+        let words = format!(
+            "SELECT d.docid, d.id, d.title, d.dct, \
+                    snippet(documents_fts, -1, '[', ']', '…', 16), \
+                    -bm25(documents_fts, 5.0, 1.0) AS score \
+             FROM documents_fts JOIN documents d ON d.docid = documents_fts.rowid \
+             WHERE documents_fts MATCH ? {where_sql} ORDER BY score DESC LIMIT ?"
+        );
+        let found = self.hits(&words, &params, query)?;
+        let mut seen: std::collections::HashSet<i64> = found.iter().map(|(id, _)| *id).collect();
+        let mut hits: Vec<Hit> = found.into_iter().map(|(_, h)| h).collect();
+        if (hits.len() as i64) < limit {
+            // Part-of-word matches: ask for enough to fill up after dropping
+            // the documents already found.
+            let n = params.len();
+            params[n - 1] = Box::new(limit.saturating_add(hits.len() as i64));
+            let parts = format!(
+                "SELECT d.docid, d.id, d.title, d.dct, \
+                        snippet(documents_tri, -1, '[', ']', '…', 64), \
+                        -bm25(documents_tri, 5.0, 1.0) AS score \
+                 FROM documents_tri JOIN documents d ON d.docid = documents_tri.rowid \
+                 WHERE documents_tri MATCH ? {where_sql} ORDER BY score DESC LIMIT ?"
+            );
+            for (docid, hit) in self.hits(&parts, &params, query)? {
+                if (hits.len() as i64) < limit && seen.insert(docid) {
+                    hits.push(hit);
+                }
+            }
+        }
+        Ok(hits)
     }
 
     /// All documents, most recently stored first.
@@ -287,6 +411,18 @@ impl Store for SqliteStore {
             Some(found) => self.count_rows(Some(found.docid)).map(Some),
             None => Ok(None),
         }
+    }
+}
+
+/// Whether `v` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (digits only checked).
+fn is_date_prefix(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
     }
 }
 

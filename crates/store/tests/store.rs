@@ -557,11 +557,12 @@ mod search {
         assert!(store.search("\"dem vor Dom\"", 10).unwrap().is_empty());
         assert_eq!(ids(&store.search("Bundes*", 10).unwrap()), ["berlin"]);
         assert_eq!(ids(&store.search("\"den Haus\"*", 10).unwrap()), ["berlin"]);
-        assert!(store.search("Bundes", 10).unwrap().is_empty());
+        // Bundes is inside Bundestag: a part-of-word hit (trigram index).
+        assert_eq!(ids(&store.search("Bundes", 10).unwrap()), ["berlin"]);
     }
 
     #[test]
-    fn fts_syntax_in_queries_is_text_not_an_error() {
+    fn fts_syntax_other_than_operators_is_text_not_an_error() {
         let (_dir, store) = store_with_news();
         let queries = [
             "\"Köln",
@@ -572,15 +573,11 @@ mod search {
             "-Köln",
             "Köln -Dom",
             "NEAR(Köln",
-            "NEAR(Köln Dom)",
             "title:Köln",
             "text:Köln",
             "Köln:",
             "(Köln)",
             "^Köln",
-            "Köln AND",
-            "OR Köln",
-            "NOT",
             "Köln + Dom",
             "Köln'; DROP TABLE documents; --",
             "3,5 Mrd.",
@@ -599,7 +596,7 @@ mod search {
             "no negation"
         );
         assert_eq!(
-            ids(&store.search("NEAR(Köln Dom)", 10).unwrap()),
+            ids(&store.search("NEAR(Köln Dom", 10).unwrap()),
             Vec::<&str>::new()
         );
         assert_eq!(ids(&store.search("3,5 Mrd.", 10).unwrap()), ["berlin"]);
@@ -614,6 +611,212 @@ mod search {
             assert!(matches!(err, StoreError::EmptyQuery { .. }), "{q:?}: {err}");
             assert!(err.to_string().contains("give at least one word"));
         }
+    }
+}
+
+/// Issue 18: boolean operators, compounds, filters, upgrade of old databases.
+mod search_issue18 {
+    use super::*;
+    use newsgraph_store::SearchFilter;
+
+    fn news() -> (tempfile::TempDir, SqliteStore) {
+        let (dir, path) = temp_db();
+        let mut store = SqliteStore::open(&path).unwrap();
+        let mut bahn = plain_doc(
+            "bahn",
+            "Warnstreik bei der Bahn",
+            "Die Gewerkschaft ruft zum Warnstreik auf. Züge fallen aus.",
+        );
+        bahn.meta.lang = Some("de".into());
+        bahn.meta.dct = Some(jiff::civil::date(2025, 3, 4));
+        let mut luft = plain_doc(
+            "lufthansa",
+            "Lufthansa",
+            "Bei der Lufthansa streiken die Piloten.\nFlüge fallen aus.",
+        );
+        luft.meta.lang = Some("de-AT".into());
+        luft.meta.dct = Some(jiff::civil::date(2024, 11, 20));
+        let mut en = plain_doc("strike", "Strike", "Rail workers strike in Britain.");
+        en.meta.lang = Some("en".into());
+        store
+            .insert_batch(&[bahn, luft, en, rich_doc("koeln")])
+            .unwrap();
+        (dir, store)
+    }
+
+    fn sorted(mut v: Vec<String>) -> Vec<String> {
+        v.sort();
+        v
+    }
+
+    fn filtered(store: &SqliteStore, q: &str, f: SearchFilter) -> Vec<String> {
+        sorted(ids(&store.search_with(q, &f, 10).unwrap()))
+    }
+
+    #[test]
+    fn and_or_not_and_phrases_are_fts5_operators() {
+        let (_dir, store) = news();
+        assert_eq!(
+            sorted(ids(&store.search("Bahn OR Lufthansa", 10).unwrap())),
+            ["bahn", "lufthansa"]
+        );
+        assert_eq!(ids(&store.search("fallen AND Züge", 10).unwrap()), ["bahn"]);
+        assert_eq!(
+            ids(&store.search("fallen NOT Züge", 10).unwrap()),
+            ["lufthansa"]
+        );
+        assert_eq!(
+            ids(&store.search("(Bahn OR Lufthansa) NOT Piloten", 10).unwrap()),
+            ["bahn"]
+        );
+        assert_eq!(
+            ids(&store.search("\"streiken die Piloten\"", 10).unwrap()),
+            ["lufthansa"]
+        );
+        assert!(store
+            .search("\"Piloten die streiken\"", 10)
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn unparsable_query_is_an_error_naming_it_and_saying_what_to_write() {
+        let (_dir, store) = news();
+        for q in [
+            "Bahn AND", "OR Bahn", "NOT Bahn", "(Bahn", "Bahn)", "Bahn NOT",
+        ] {
+            let err = store.search(q, 10).unwrap_err();
+            assert!(matches!(err, StoreError::BadQuery { .. }), "{q:?}: {err}");
+            let msg = err.to_string();
+            assert!(msg.contains(&format!("{q:?}")), "{msg}");
+            assert!(msg.contains("AND, OR, NOT"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn streik_finds_warnstreik_by_its_part() {
+        let (_dir, store) = news();
+        // Warnstreik (title and text) and streiken: both hold the part.
+        let hits = store.search("Streik", 10).unwrap();
+        assert_eq!(ids(&hits), ["bahn", "lufthansa"]);
+        assert!(
+            hits[0].snippet.to_lowercase().contains("[streik]"),
+            "{}",
+            hits[0].snippet
+        );
+        // Whole-word hits come before part-of-word hits.
+        assert_eq!(ids(&store.search("strike", 10).unwrap()), ["strike"]);
+        // Piloten is a whole word of lufthansa; Streik only a part in bahn.
+        let both = ids(&store.search("Piloten OR Streik", 10).unwrap());
+        assert_eq!(both, ["lufthansa", "bahn"]);
+        // Part of a word inside a phrase with a whole word.
+        assert_eq!(
+            ids(&store.search("Gewerkschaft streik", 10).unwrap()),
+            ["bahn"]
+        );
+    }
+
+    #[test]
+    fn filters_by_entity_speaker_date_and_language() {
+        let (_dir, store) = news();
+        let f = |entity: Option<&str>, speaker: Option<&str>| SearchFilter {
+            entity: entity.map(Into::into),
+            speaker: speaker.map(Into::into),
+            ..SearchFilter::default()
+        };
+        assert_eq!(
+            filtered(&store, "", f(Some("olaf-scholz"), None)),
+            ["koeln"]
+        );
+        assert_eq!(
+            filtered(&store, "Köln", f(Some("Olaf Scholz"), None)),
+            ["koeln"]
+        );
+        assert_eq!(filtered(&store, "", f(Some("Reuters"), None)), ["koeln"]);
+        assert!(filtered(&store, "Bahn", f(Some("olaf-scholz"), None)).is_empty());
+        assert_eq!(filtered(&store, "", f(None, Some("Scholz"))), ["koeln"]);
+        assert_eq!(
+            filtered(&store, "", f(None, Some("olaf scholz"))),
+            ["koeln"]
+        );
+        assert_eq!(filtered(&store, "", f(None, Some("Sprecher"))), ["koeln"]);
+        assert!(filtered(&store, "", f(None, Some("Merz"))).is_empty());
+
+        let dates = |from: Option<&str>, to: Option<&str>| SearchFilter {
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+            ..SearchFilter::default()
+        };
+        assert_eq!(
+            filtered(&store, "fallen", dates(Some("2025-01-01"), None)),
+            ["bahn"]
+        );
+        assert_eq!(
+            filtered(&store, "", dates(Some("2024"), Some("2024-11"))),
+            ["koeln", "lufthansa"]
+        );
+        assert_eq!(
+            filtered(&store, "", dates(Some("2024-11-20"), Some("2024-11-20"))),
+            ["lufthansa"]
+        );
+        let err = store
+            .search_with("", &dates(Some("4.3.2025"), None), 10)
+            .unwrap_err();
+        assert!(matches!(err, StoreError::BadFilter { .. }), "{err}");
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+
+        let lang = |l: &str| SearchFilter {
+            lang: Some(l.into()),
+            ..SearchFilter::default()
+        };
+        assert_eq!(
+            filtered(&store, "", lang("de")),
+            ["bahn", "koeln", "lufthansa"]
+        );
+        assert_eq!(filtered(&store, "", lang("en")), ["strike"]);
+        // A filter-only hit's snippet is the start of the text on one line.
+        let hits = store.search_with("", &lang("en"), 10).unwrap();
+        assert_eq!(hits[0].snippet, "Rail workers strike in Britain.");
+        let hits = store.search_with("", &lang("de-AT"), 10).unwrap();
+        assert!(!hits[0].snippet.contains('\n'));
+        assert_eq!(filtered(&store, "fallen", lang("de-AT")), ["lufthansa"]);
+        // An empty query without a filter is still an error.
+        assert!(matches!(
+            store.search_with("", &SearchFilter::default(), 10),
+            Err(StoreError::EmptyQuery { .. })
+        ));
+    }
+
+    #[test]
+    fn version_1_database_upgrades_and_finds_compound_parts() {
+        let (_dir, path) = temp_db();
+        let mut store = SqliteStore::open(&path).unwrap();
+        store
+            .insert_batch(&[plain_doc("bahn", "Bahn", "Der Warnstreik beginnt.")])
+            .unwrap();
+        drop(store);
+        // Make it a database as version 1 wrote it.
+        let conn = raw(&path);
+        conn.execute_batch(
+            "DROP TRIGGER documents_tri_insert; DROP TRIGGER documents_tri_delete; \
+             DROP TRIGGER documents_tri_update; DROP TABLE documents_tri; \
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(conn);
+        let mut store = SqliteStore::open(&path).unwrap();
+        assert_eq!(ids(&store.search("streik", 10).unwrap()), ["bahn"]);
+        store
+            .insert_batch(&[plain_doc("luft", "Luft", "Ein Pilotenstreik.")])
+            .unwrap();
+        assert_eq!(
+            sorted(ids(&store.search("streik", 10).unwrap())),
+            ["bahn", "luft"]
+        );
+        let v: i64 = raw(&path)
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
     }
 }
 
