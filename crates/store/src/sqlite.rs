@@ -3,7 +3,7 @@
 use crate::error::{sql_err, StoreError};
 use crate::{query, schema, write, DocSummary, Hit, Inserted, Stats, Store};
 use newsgraph_doc::Doc;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -43,6 +43,28 @@ impl SqliteStore {
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(err)?;
         schema::migrate(&mut conn, path)?;
+        conn.set_prepared_statement_cache_capacity(32);
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+            analyzer_version: format!("newsgraph {}", env!("CARGO_PKG_VERSION")),
+        })
+    }
+
+    /// Opens the existing database at `path` for reading only (`show`,
+    /// `search`): never creates or migrates a file; a missing file is
+    /// [`StoreError::NoDatabase`].
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::NoDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        let err = |e| sql_err(path, e);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(err)?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
+        schema::check_readable(&conn, path)?;
         conn.set_prepared_statement_cache_capacity(32);
         Ok(SqliteStore {
             conn,
