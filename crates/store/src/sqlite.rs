@@ -52,18 +52,22 @@ impl SqliteStore {
     }
 
     /// Opens the existing database at `path` for reading only (`show`,
-    /// `search`): never creates or migrates a file; a missing file is
-    /// [`StoreError::NoDatabase`].
+    /// `search`): never creates, migrates or writes it; a missing file is
+    /// [`StoreError::NoDatabase`]. (The connection is opened without
+    /// `CREATE` and with `PRAGMA query_only`, rather than `READ_ONLY`, so
+    /// that closing it removes the WAL side files as a writer's close does;
+    /// a write-protected file is opened read-only.)
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
-        if !path.exists() {
+        if !path.is_file() {
             return Err(StoreError::NoDatabase {
                 path: path.to_path_buf(),
             });
         }
         let err = |e| sql_err(path, e);
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
+        conn.pragma_update(None, "query_only", true).map_err(err)?;
         schema::check_readable(&conn, path)?;
         conn.set_prepared_statement_cache_capacity(32);
         Ok(SqliteStore {
@@ -371,5 +375,21 @@ mod tests {
         ];
         assert_eq!(path_with(&odd), PathBuf::from(home));
         assert_eq!(path_with(&[]), PathBuf::from("newsgraph.db"));
+    }
+
+    #[test]
+    fn reading_a_missing_database_creates_nothing_and_a_reader_never_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("sub").join("none.db");
+        let err = SqliteStore::open_read_only(&missing).err().unwrap();
+        assert!(matches!(err, StoreError::NoDatabase { .. }), "{err}");
+        assert!(err.to_string().contains("none.db: no such database"));
+        assert!(!missing.exists() && !missing.parent().unwrap().exists());
+        let db = dir.path().join("ng.db");
+        drop(SqliteStore::open(&db).unwrap());
+        let mut reader = SqliteStore::open_read_only(&db).unwrap();
+        let doc = Doc::new("d", "Ein Satz.");
+        assert!(reader.insert_batch(std::slice::from_ref(&doc)).is_err());
+        assert!(reader.get("d").unwrap().is_none());
     }
 }
