@@ -90,9 +90,13 @@ impl RunConfig {
             bar.enable_steady_tick(std::time::Duration::from_millis(200));
             bar
         });
+        let total = self.known_total();
+        if let Some(b) = &bar {
+            b.set_message(progress_line(&RunSummary::default(), total, Duration::ZERO));
+        }
         Display {
             bar,
-            total: self.known_total(),
+            total,
             started: Instant::now(),
         }
     }
