@@ -127,7 +127,10 @@ pub struct InputArgs {
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_doc_bytes: usize,
     /// Leave out a stage of the pipeline (lang-id, segment, quality-flags, ner, link,
-    /// time, quotes); repeatable. Its layer is then absent from the record.
+    /// time, quotes); repeatable. Its layers are then absent from the record (an
+    /// empty list means the stage ran and found nothing); stages that need them
+    /// must be skipped too. Without lang-id a document keeps the language of its
+    /// input or --lang.
     #[arg(long, value_name = "STAGE")]
     pub skip: Vec<String>,
     /// Worker threads (default: one per core).

@@ -5,6 +5,15 @@
 mod args;
 mod run;
 
+/// `println!` that returns an error instead of panicking when stdout is
+/// closed (`newsgraph show ID | head`): `main` turns a broken pipe into a
+/// quiet exit 0, as for `analyze`. Every line on stdout goes through it.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
 use anyhow::{Context, Result};
 use args::{
     AnalyzeArgs, Cli, Command, EvalCommand, IngestArgs, NerArgs, SearchArgs, ShowArgs, TrainCommand,
@@ -97,7 +106,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    display.finish();
+    display.finish_with_summary(&summary);
     out.flush()?;
     run::print_language_notes(&summary, &pipeline, &packs);
     Ok(exit_code(&summary))
@@ -136,7 +145,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
 
 fn search(args: SearchArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
-    let store = SqliteStore::open(&db)?;
+    let store = SqliteStore::open_read_only(&db)?;
     let filter = newsgraph_store::SearchFilter {
         entity: args.entity,
         speaker: args.speaker,
@@ -176,7 +185,7 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
 
 fn show(args: ShowArgs) -> Result<ExitCode> {
     let db = db_path(args.db);
-    let store = SqliteStore::open(&db)?;
+    let store = SqliteStore::open_read_only(&db)?;
     let Some(rec) = store.get(&args.id)? else {
         eprintln!(
             "newsgraph: error: no document {:?} in {}; `newsgraph search WORDS` lists ids",
@@ -190,7 +199,7 @@ fn show(args: ShowArgs) -> Result<ExitCode> {
     } else {
         serde_json::to_string_pretty(&rec)?
     };
-    println!("{text}");
+    outln!("{text}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -200,7 +209,7 @@ fn evaluate(cmd: EvalCommand) -> Result<ExitCode> {
             let seg = eval::Segmenter::for_lang(&lang);
             let scores = eval::eval_conllu(&conllu, seg)
                 .with_context(|| format!("evaluating segmentation on {}", conllu.display()))?;
-            println!("{scores}");
+            outln!("{scores}");
         }
         EvalCommand::Ner { gold, model, lang } => {
             let default = if gold.is_dir() || gold.extension().is_some_and(|e| e == "xml") {
@@ -211,7 +220,7 @@ fn evaluate(cmd: EvalCommand) -> Result<ExitCode> {
             let model = ner_model(model.as_deref(), lang.as_deref().unwrap_or(default))?;
             let scores = eval::eval_conll(&gold, model)
                 .with_context(|| format!("evaluating NER on {}", gold.display()))?;
-            println!("{scores}");
+            outln!("{scores}");
         }
         EvalCommand::Timex {
             wikiwars,
@@ -227,7 +236,7 @@ fn evaluate(cmd: EvalCommand) -> Result<ExitCode> {
                     anyhow::bail!("eval timex needs a corpus: --wikiwars DIR or --timeml DIR")
                 }
             };
-            println!("{scores}");
+            outln!("{scores}");
         }
         EvalCommand::Quotes {
             news,
@@ -339,10 +348,10 @@ fn eval_quotes(
             "stages": pipeline.stage_names(),
             "scores": value,
         });
-        println!("{v}");
+        outln!("{v}");
     } else {
-        println!("pipeline: {}", pipeline.stage_names().join(" -> "));
-        println!("{text}");
+        outln!("pipeline: {}", pipeline.stage_names().join(" -> "));
+        outln!("{text}");
     }
     Ok(())
 }
@@ -385,10 +394,10 @@ fn eval_link(
             "gold": {"linked": gold_linked, "nil": gold_nil},
             "scores": scores,
         });
-        println!("{v}");
+        outln!("{v}");
     } else {
-        println!("pipeline: {}", pipeline.stage_names().join(" -> "));
-        println!(
+        outln!("pipeline: {}", pipeline.stage_names().join(" -> "));
+        outln!(
             "corpus: {} ({}), {} documents; gold PER/ORG/LOC mentions: {} with a target, {} NIL; knowledge base: {} entries",
             corpus.name,
             path.display(),
@@ -397,7 +406,7 @@ fn eval_link(
             gold_nil,
             kb_entries
         );
-        println!("{scores}");
+        outln!("{scores}");
     }
     Ok(())
 }
@@ -428,7 +437,7 @@ fn train_model(cmd: TrainCommand) -> Result<ExitCode> {
             };
             if let Some(k) = folds {
                 let scores = train::cross_validate(&files, k, &opts)?;
-                println!("{k}-fold cross-validation by document\n{scores}");
+                outln!("{k}-fold cross-validation by document\n{scores}");
                 return Ok(ExitCode::SUCCESS);
             }
             let out = out.context("train ner needs --out PATH (or --folds K)")?;
@@ -442,7 +451,7 @@ fn train_model(cmd: TrainCommand) -> Result<ExitCode> {
                 out.display()
             );
             if let Some(dev) = report.dev {
-                println!("{dev}");
+                outln!("{dev}");
             }
         }
     }

@@ -9,7 +9,8 @@ use newsgraph_doc::DocType;
 use newsgraph_pipeline::batch::{BatchConfig, InputError, Progress, RunSummary};
 use newsgraph_pipeline::{Format, Packs, Pipeline, ReadOptions};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Options validated from [`InputArgs`].
 pub struct RunConfig {
@@ -83,20 +84,88 @@ impl RunConfig {
         let bar = self.progress.then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} {pos} documents, {msg} [{elapsed_precise}]",
-                )
-                .expect("valid progress template"),
+                ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]")
+                    .expect("valid progress template"),
             );
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
             bar
         });
-        Display { bar }
+        let total = self.known_total();
+        if let Some(b) = &bar {
+            b.set_message(progress_line(&RunSummary::default(), total, Duration::ZERO));
+        }
+        Display {
+            bar,
+            total,
+            started: Instant::now(),
+        }
+    }
+
+    /// The number of documents to expect when it is known: the number of
+    /// input files when every input is a file (not standard input or a
+    /// folder). A file that holds more than one document (JSON Lines, a
+    /// feed, an archive) makes the count pass it; the total is then dropped.
+    fn known_total(&self) -> Option<usize> {
+        let inputs = &self.batch.inputs;
+        let files = !inputs.is_empty()
+            && inputs
+                .iter()
+                .all(|p| p != Path::new("-") && p.metadata().is_ok_and(|m| m.is_file()));
+        files.then_some(inputs.len())
     }
 }
 
-/// Error lines on stderr and the progress bar.
+/// Error lines on stderr and the progress bar (with its total, rate and
+/// ETA), shown only when stderr is a terminal.
 pub struct Display {
     bar: Option<ProgressBar>,
+    total: Option<usize>,
+    started: Instant,
+}
+
+/// The progress line: documents (of the total when known), megabytes, the
+/// rate in documents/s and MB/s, and the time left when the total is known.
+pub fn progress_line(so_far: &RunSummary, total: Option<usize>, elapsed: Duration) -> String {
+    let docs = so_far.analysed + so_far.failed;
+    let secs = elapsed.as_secs_f64().max(1e-3);
+    let mb = so_far.bytes as f64 / 1e6;
+    let rate = docs as f64 / secs;
+    let mut line = match total.filter(|&t| t >= docs) {
+        Some(t) => format!("{docs}/{t} documents"),
+        None => format!("{docs} documents"),
+    };
+    line.push_str(&format!(
+        ", {mb:.1} MB, {rate:.1} documents/s, {:.2} MB/s",
+        mb / secs
+    ));
+    if let Some(t) = total.filter(|&t| t >= docs && rate > 0.0) {
+        let left = ((t - docs) as f64 / rate).round() as u64;
+        line.push_str(&format!(", ETA {}", clock(left)));
+    }
+    line
+}
+
+/// The closing line of a run on a terminal.
+pub fn summary_line(summary: &RunSummary, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    let failures = if summary.failed == 1 {
+        "failure"
+    } else {
+        "failures"
+    };
+    format!(
+        "newsgraph: {} documents analysed, {} {failures}, {:.1} MB in {} ({:.1} documents/s)",
+        summary.analysed,
+        summary.failed,
+        summary.bytes as f64 / 1e6,
+        clock(secs.round() as u64),
+        summary.analysed as f64 / secs.max(1e-3)
+    )
+}
+
+/// `h:mm:ss`.
+fn clock(secs: u64) -> String {
+    format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
 }
 
 impl Progress for Display {
@@ -111,7 +180,7 @@ impl Progress for Display {
     fn batch_done(&mut self, so_far: &RunSummary) {
         if let Some(b) = &self.bar {
             b.set_position(so_far.analysed as u64);
-            b.set_message(format!("{:.1} MB", so_far.bytes as f64 / 1e6));
+            b.set_message(progress_line(so_far, self.total, self.started.elapsed()));
         }
     }
 }
@@ -119,6 +188,15 @@ impl Progress for Display {
 impl Display {
     /// Clears the progress bar, before the closing lines are printed.
     pub fn finish(self) {}
+
+    /// Clears the progress bar and, when it was shown (stderr is a
+    /// terminal), prints the run's one-line summary on stderr.
+    pub fn finish_with_summary(self, summary: &RunSummary) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+            eprintln!("{}", summary_line(summary, self.started.elapsed()));
+        }
+    }
 }
 
 impl Drop for Display {
@@ -151,6 +229,43 @@ pub fn print_language_notes(summary: &RunSummary, pipeline: &Pipeline, packs: &P
         eprintln!(
             "newsgraph: note: {count} {documents} in {lang}: no language pack, so {stages} did not run ({layers} absent); packs: {}",
             packs.codes().join(", ")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn so_far(analysed: usize, failed: usize, bytes: usize) -> RunSummary {
+        RunSummary {
+            analysed,
+            failed,
+            bytes,
+            ..RunSummary::default()
+        }
+    }
+
+    #[test]
+    fn progress_on_a_terminal_shows_total_rate_and_eta() {
+        let line = progress_line(&so_far(10, 0, 2_000_000), Some(40), Duration::from_secs(5));
+        assert_eq!(
+            line,
+            "10/40 documents, 2.0 MB, 2.0 documents/s, 0.40 MB/s, ETA 0:00:15"
+        );
+        let unknown = progress_line(&so_far(10, 0, 2_000_000), None, Duration::from_secs(5));
+        assert_eq!(unknown, "10 documents, 2.0 MB, 2.0 documents/s, 0.40 MB/s");
+        // A JSON Lines file holds more documents than there are files.
+        let passed = progress_line(&so_far(50, 0, 0), Some(2), Duration::from_secs(5));
+        assert!(passed.starts_with("50 documents,") && !passed.contains("ETA"));
+    }
+
+    #[test]
+    fn analyze_on_a_terminal_ends_with_a_one_line_summary() {
+        let line = summary_line(&so_far(120, 1, 14_200_000), Duration::from_secs(75));
+        assert_eq!(
+            line,
+            "newsgraph: 120 documents analysed, 1 failure, 14.2 MB in 0:01:15 (1.6 documents/s)"
         );
     }
 }

@@ -9,8 +9,9 @@
 //! `serde_json::Value`.
 //!
 //! Offsets in the record are Unicode code points; inside a `Doc` they are
-//! bytes. Every key of the contract is always present; a layer whose stage did
-//! not run is an empty list, and `layers` names the layers that did run.
+//! bytes. A layer whose stage did not run is absent from the record; an empty
+//! list means its stage ran and found nothing; `layers` names the layers
+//! that did run (`OUTPUT.md`).
 //! Struct field order is key order.
 
 use crate::{
@@ -70,27 +71,28 @@ pub struct Record {
     pub doctype: Option<String>,
     /// The text all offsets index (code points).
     pub text: String,
-    /// Sentences.
-    #[serde(default)]
-    pub sentences: Vec<SpanRecord>,
-    /// Tokens, only when asked for ([`RecordOptions::tokens`]).
+    /// Sentences; absent when its stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<SpanRecord>>,
+    /// Tokens, only when asked for ([`RecordOptions::tokens`]) and their
+    /// stage ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord>>,
-    /// Named-entity mentions.
-    #[serde(default)]
-    pub entities: Vec<EntityRecord>,
-    /// Temporal expressions.
-    #[serde(default)]
-    pub timexes: Vec<TimexRecord>,
-    /// Quotations.
-    #[serde(default)]
-    pub quotes: Vec<QuoteRecord>,
-    /// Claims.
-    #[serde(default)]
-    pub claims: Vec<ClaimRecord>,
-    /// Events.
-    #[serde(default)]
-    pub events: Vec<EventRecord>,
+    /// Named-entity mentions; absent when its stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<EntityRecord>>,
+    /// Temporal expressions; absent when its stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timexes: Option<Vec<TimexRecord>>,
+    /// Quotations; absent when its stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<QuoteRecord>>,
+    /// Claims; absent when its stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<ClaimRecord>>,
+    /// Events; absent when its stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<EventRecord>>,
     /// Quality flags.
     #[serde(default)]
     pub flags: Vec<FlagRecord>,
@@ -334,13 +336,9 @@ impl Record {
             text: doc.text().to_string(),
             sentences: doc
                 .sentences()
-                .unwrap_or_default()
-                .iter()
-                .map(|s| span(*s))
-                .collect(),
-            tokens: opts.tokens.then(|| {
-                doc.tokens()
-                    .unwrap_or_default()
+                .map(|ss| ss.iter().map(|s| span(*s)).collect()),
+            tokens: doc.tokens().filter(|_| opts.tokens).map(|tokens| {
+                tokens
                     .iter()
                     .map(|t| {
                         let SpanRecord { start, end } = span(t.span);
@@ -352,63 +350,56 @@ impl Record {
                     })
                     .collect()
             }),
-            entities: doc
-                .entities
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(|e| {
-                    let SpanRecord { start, end } = span(e.span);
-                    EntityRecord {
-                        start,
-                        end,
-                        text: doc.slice(e.span).to_string(),
-                        kind: e.label.as_str().to_string(),
-                        kb: e.kb.clone(),
-                        name: e.name.clone(),
-                        score: e.score.map(score_of),
-                        cluster: e.cluster,
-                        form: e.form.map(|f| f.as_str().to_string()),
-                    }
-                })
-                .collect(),
-            timexes: doc
-                .timexes
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(|t| {
-                    let SpanRecord { start, end } = span(t.span);
-                    TimexRecord {
-                        start,
-                        end,
-                        text: doc.slice(t.span).to_string(),
-                        kind: t.kind.as_str().to_string(),
-                        value: t.value.clone(),
-                    }
-                })
-                .collect(),
-            quotes: doc
-                .quotes
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(|q| QuoteRecord::from_quote(doc, &idx, q))
-                .collect(),
-            claims: doc
-                .claims
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(|c| ClaimRecord::from_claim(doc, &idx, c))
-                .collect(),
+            entities: doc.entities.as_deref().map(|items| {
+                items
+                    .iter()
+                    .map(|e| {
+                        let SpanRecord { start, end } = span(e.span);
+                        EntityRecord {
+                            start,
+                            end,
+                            text: doc.slice(e.span).to_string(),
+                            kind: e.label.as_str().to_string(),
+                            kb: e.kb.clone(),
+                            name: e.name.clone(),
+                            score: e.score.map(score_of),
+                            cluster: e.cluster,
+                            form: e.form.map(|f| f.as_str().to_string()),
+                        }
+                    })
+                    .collect()
+            }),
+            timexes: doc.timexes.as_deref().map(|items| {
+                items
+                    .iter()
+                    .map(|t| {
+                        let SpanRecord { start, end } = span(t.span);
+                        TimexRecord {
+                            start,
+                            end,
+                            text: doc.slice(t.span).to_string(),
+                            kind: t.kind.as_str().to_string(),
+                            value: t.value.clone(),
+                        }
+                    })
+                    .collect()
+            }),
+            quotes: doc.quotes.as_deref().map(|items| {
+                items
+                    .iter()
+                    .map(|q| QuoteRecord::from_quote(doc, &idx, q))
+                    .collect()
+            }),
+            claims: doc.claims.as_deref().map(|items| {
+                items
+                    .iter()
+                    .map(|c| ClaimRecord::from_claim(doc, &idx, c))
+                    .collect()
+            }),
             events: doc
                 .events
                 .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(EventRecord::from_event)
-                .collect(),
+                .map(|items| items.iter().map(EventRecord::from_event).collect()),
             flags: doc
                 .flags
                 .iter()
@@ -467,9 +458,8 @@ impl Record {
         let layers = &self.layers;
         let ran = |name: &str| layers.is_empty() || layers.iter().any(|l| l == name);
         let mut doc = Doc::with_meta(meta, self.text.as_str());
-        if ran("sentences") {
-            let spans = self
-                .sentences
+        if let Some(sentences) = self.sentences.filter(|_| ran("sentences")) {
+            let spans = sentences
                 .iter()
                 .map(|s| span_of(s.start, s.end))
                 .collect::<Result<Vec<_>, _>>()?;
@@ -489,9 +479,9 @@ impl Record {
             doc.set_tokens(tokens)
                 .map_err(|e| RecordError(e.to_string()))?;
         }
-        if ran("entities") {
-            let mut entities = Vec::with_capacity(self.entities.len());
-            for e in self.entities {
+        if let Some(found) = self.entities.filter(|_| ran("entities")) {
+            let mut entities = Vec::with_capacity(found.len());
+            for e in found {
                 entities.push(EntityMention {
                     span: span_of(e.start, e.end)?,
                     label: EntityType::parse(&e.kind)
@@ -509,9 +499,9 @@ impl Record {
             }
             doc.entities = Some(entities);
         }
-        if ran("timexes") {
-            let mut timexes = Vec::with_capacity(self.timexes.len());
-            for t in self.timexes {
+        if let Some(found) = self.timexes.filter(|_| ran("timexes")) {
+            let mut timexes = Vec::with_capacity(found.len());
+            for t in found {
                 timexes.push(Timex {
                     span: span_of(t.start, t.end)?,
                     kind: TimexType::parse(&t.kind)
@@ -708,5 +698,24 @@ mod tests {
         assert_eq!(back.sentences(), doc.sentences());
         assert_eq!(back.meta, doc.meta);
         assert!(back.entities.is_none());
+    }
+
+    #[test]
+    fn a_skipped_layer_is_absent_from_the_record_and_an_empty_one_is_an_empty_list() {
+        let mut doc = Doc::new("d", "Kein Datum hier.");
+        doc.set_sentences(vec![Span::new(0, 16)]).unwrap();
+        doc.timexes = Some(vec![]);
+        let json = to_json(&doc, &RecordOptions::default());
+        assert_eq!(json["timexes"], json!([]));
+        for absent in ["entities", "quotes", "claims", "events"] {
+            assert!(
+                json.get(absent).is_none(),
+                "{absent} should be absent: {json}"
+            );
+        }
+        assert_eq!(json["layers"], json!(["sentences", "timexes", "flags"]));
+        let back = from_json(&json).unwrap();
+        assert_eq!(back.timexes, Some(vec![]));
+        assert!(back.entities.is_none() && back.quotes.is_none());
     }
 }

@@ -48,6 +48,20 @@ pub enum PipelineError {
         /// The layer nobody writes.
         layer: Layer,
     },
+    /// `--skip` left out a stage whose layers later stages read.
+    #[error("--skip {skipped}: {needers} {need} {layers}, which {skipped} makes; skip {them} too or keep {skipped}")]
+    SkippedStageNeeded {
+        /// The skipped stage.
+        skipped: String,
+        /// The stages that need it, in the user's words (`ner, link and quotes`).
+        needers: String,
+        /// `needs` or `need`.
+        need: &'static str,
+        /// The layers they need, in the user's words (`sentences and tokens`).
+        layers: String,
+        /// `it` or `them`.
+        them: &'static str,
+    },
     /// A stage name that the standard pipeline does not have.
     #[error(
         "no stage named {0:?}; the stages are lang-id, segment, quality-flags, ner, link, time, quotes"
@@ -97,9 +111,91 @@ pub fn standard(packs: &Packs) -> Result<Pipeline, PipelineError> {
     standard_without(packs, &[])
 }
 
+/// The layers each stage of [`standard`] writes, by stage name, so that
+/// skipping one can say which others need it without building it.
+const STANDARD_WRITES: [(&str, &[Layer]); 7] = [
+    ("lang-id", &[Layer::Lang]),
+    ("segment", &[Layer::Sentences, Layer::Tokens]),
+    ("quality-flags", &[Layer::Flags]),
+    ("ner", &[Layer::Entities]),
+    ("link", &[]),
+    ("time", &[Layer::Timexes]),
+    ("quotes", &[Layer::Quotes, Layer::Claims]),
+];
+
+/// A layer in the user's words.
+fn layer_words(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Lang => "the language",
+        Layer::Sentences => "sentences",
+        Layer::Tokens => "tokens",
+        Layer::Entities => "entities",
+        Layer::Timexes => "timexes",
+        Layer::Quotes => "quotes",
+        Layer::Claims => "claims",
+        Layer::Events => "events",
+        Layer::Flags => "flags",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The error for a skipped stage whose layers a kept stage reads, if any.
+fn check_skips(skip: &[String], kept: &[Box<dyn Stage>]) -> Result<(), PipelineError> {
+    for skipped in skip {
+        let Some((_, writes)) = STANDARD_WRITES.iter().find(|(n, _)| n == skipped) else {
+            continue;
+        };
+        // Stages that read what the skipped one writes, and (transitively)
+        // those that read what they write.
+        let mut missing: Vec<Layer> = writes
+            .iter()
+            .copied()
+            .filter(|l| !PROVIDED_BY_INPUT.contains(l))
+            .collect();
+        let mut needers: Vec<&str> = Vec::new();
+        let mut layers: Vec<&str> = Vec::new();
+        for stage in kept {
+            if !stage.reads().iter().any(|l| missing.contains(l)) {
+                continue;
+            }
+            needers.push(stage.name());
+            for l in stage.reads().iter().filter(|l| writes.contains(l)) {
+                if !layers.contains(&layer_words(*l)) {
+                    layers.push(layer_words(*l));
+                }
+            }
+            missing.extend_from_slice(stage.writes());
+        }
+        if !needers.is_empty() {
+            let many = needers.len() > 1;
+            return Err(PipelineError::SkippedStageNeeded {
+                skipped: skipped.clone(),
+                needers: and_list(&needers),
+                need: if many { "need" } else { "needs" },
+                layers: and_list(&layers),
+                them: if many { "them" } else { "it" },
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Layers a document may bring from its input without a stage: its language
+/// (from the input or `--lang`; when unknown, stages take the packs'
+/// fallback) and flags (any stage may add one).
+const PROVIDED_BY_INPUT: [Layer; 2] = [Layer::Lang, Layer::Flags];
+
 /// The default pipeline less the stages named in `skip` (names as in
 /// [`STANDARD_STAGES`]). Skipping a stage that a later one needs is an error
-/// naming both.
+/// naming, in the user's words, the stages that need it and what for.
 pub fn standard_without(packs: &Packs, skip: &[String]) -> Result<Pipeline, PipelineError> {
     if let Some(unknown) = skip.iter().find(|s| !STANDARD_STAGES.contains(&s.as_str())) {
         return Err(PipelineError::UnknownStage(unknown.clone()));
@@ -134,6 +230,7 @@ pub fn standard_without(packs: &Packs, skip: &[String]) -> Result<Pipeline, Pipe
     if wanted("quotes") {
         stages.push(Box::new(newsgraph_quote::QuoteStage::new(packs)));
     }
+    check_skips(skip, &stages)?;
     Pipeline::new(stages)
 }
 
@@ -152,9 +249,12 @@ impl std::fmt::Debug for Pipeline {
 
 impl Pipeline {
     /// Builds a pipeline, checking that every read layer is written earlier.
-    /// `Flags` is always readable: any stage may append flags.
+    /// `Flags` and `Lang` are always readable: any stage may append flags,
+    /// and a document's language may come with its input (or `--lang`);
+    /// when it is unknown, stages follow the packs' policy
+    /// ([`Packs::for_lang`]: the fallback pack).
     pub fn new(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, PipelineError> {
-        let mut written: Vec<Layer> = vec![Layer::Flags];
+        let mut written: Vec<Layer> = PROVIDED_BY_INPUT.to_vec();
         for stage in &stages {
             if let Some(layer) = stage.reads().iter().find(|l| !written.contains(l)) {
                 return Err(PipelineError::MissingLayer {
@@ -301,5 +401,57 @@ mod tests {
         assert!(err
             .to_string()
             .contains("stage buggy on document doc-7: boom"));
+    }
+
+    #[test]
+    fn skip_segment_says_which_stages_need_its_sentences_and_tokens() {
+        let err = standard_without(&Packs::embedded(), &["segment".to_string()]).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("--skip segment: quality-flags, ner, link and quotes need sentences and tokens, which segment makes; skip them too or keep segment"),
+            "{msg}"
+        );
+        assert!(!msg.contains("Sentences"), "{msg}");
+        let skip: Vec<String> = ["segment", "quality-flags", "ner", "link", "quotes"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            standard_without(&Packs::embedded(), &skip)
+                .unwrap()
+                .stage_names(),
+            ["lang-id", "time"]
+        );
+    }
+
+    #[test]
+    fn skip_ner_says_link_needs_its_entities() {
+        let err = standard_without(&Packs::embedded(), &["ner".to_string()]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--skip ner: link needs entities, which ner makes; skip it too or keep ner"
+        );
+    }
+
+    #[test]
+    fn skip_lang_id_runs_on_the_language_a_document_already_has() {
+        let p = standard_without(&Packs::embedded(), &["lang-id".to_string()]).unwrap();
+        assert_eq!(p.stage_names()[0], "segment");
+        let mut doc = Doc::new(
+            "d",
+            "Am 12. Juni 2024 sagte Olaf Scholz in Berlin, er sei zufrieden.",
+        );
+        doc.meta.lang = Some("de".into());
+        p.run(&mut doc).unwrap();
+        assert!(!doc.timexes.unwrap().is_empty());
+        let mut unknown = Doc::new(
+            "u",
+            "Am 12. Juni 2024 sagte Olaf Scholz in Berlin, er sei zufrieden.",
+        );
+        p.run(&mut unknown).unwrap();
+        assert!(unknown.meta.lang.is_none());
+        assert!(
+            unknown.sentences().is_some(),
+            "unknown language: the fallback pack"
+        );
     }
 }

@@ -20,6 +20,20 @@ pub enum StoreError {
         /// The database file.
         path: PathBuf,
     },
+    /// A reading command found no database file at the path (reading never
+    /// creates one).
+    #[error("{}: no such database; `newsgraph ingest FILES --db {}` creates one, or give the path of an existing one with --db", path.display(), path.display())]
+    NoDatabase {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// A reading command found a database without newsgraph's schema (an
+    /// empty file).
+    #[error("{}: an empty database without newsgraph documents; ingest into it first (`newsgraph ingest FILES --db {}`) or use a different --db", path.display(), path.display())]
+    EmptyDatabase {
+        /// The database file.
+        path: PathBuf,
+    },
     /// The file can't be opened (it is a folder, or its folder is missing or
     /// unreadable).
     #[error("{}: cannot open the database file; check that the path names a file you may read and write or use a different --db", path.display())]

@@ -224,6 +224,28 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     tx.commit().map_err(err)
 }
 
+/// Checks, without writing, that the database at `path` has a newsgraph
+/// schema this build can read (a reading command never migrates).
+pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = user_version(conn).map_err(|e| sql_err(path, e))?;
+    check_version(path, found)?;
+    if found == 0 {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(|e| sql_err(path, e))?;
+        return Err(if tables > 0 {
+            StoreError::Foreign {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::EmptyDatabase {
+                path: path.to_path_buf(),
+            }
+        });
+    }
+    Ok(())
+}
+
 fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }

@@ -3,7 +3,7 @@
 use crate::error::{sql_err, StoreError};
 use crate::{query, schema, write, DocSummary, Hit, Inserted, SearchFilter, Stats, Store};
 use newsgraph_doc::Doc;
-use rusqlite::{Connection, OptionalExtension, ToSql, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, ToSql, TransactionBehavior};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -43,6 +43,32 @@ impl SqliteStore {
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(err)?;
         schema::migrate(&mut conn, path)?;
+        conn.set_prepared_statement_cache_capacity(32);
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+            analyzer_version: format!("newsgraph {}", env!("CARGO_PKG_VERSION")),
+        })
+    }
+
+    /// Opens the existing database at `path` for reading only (`show`,
+    /// `search`): never creates, migrates or writes it; a missing file is
+    /// [`StoreError::NoDatabase`]. (The connection is opened without
+    /// `CREATE` and with `PRAGMA query_only`, rather than `READ_ONLY`, so
+    /// that closing it removes the WAL side files as a writer's close does;
+    /// a write-protected file is opened read-only.)
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NoDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        let err = |e| sql_err(path, e);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(err)?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
+        conn.pragma_update(None, "query_only", true).map_err(err)?;
+        schema::check_readable(&conn, path)?;
         conn.set_prepared_statement_cache_capacity(32);
         Ok(SqliteStore {
             conn,
@@ -485,5 +511,21 @@ mod tests {
         ];
         assert_eq!(path_with(&odd), PathBuf::from(home));
         assert_eq!(path_with(&[]), PathBuf::from("newsgraph.db"));
+    }
+
+    #[test]
+    fn reading_a_missing_database_creates_nothing_and_a_reader_never_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("sub").join("none.db");
+        let err = SqliteStore::open_read_only(&missing).err().unwrap();
+        assert!(matches!(err, StoreError::NoDatabase { .. }), "{err}");
+        assert!(err.to_string().contains("none.db: no such database"));
+        assert!(!missing.exists() && !missing.parent().unwrap().exists());
+        let db = dir.path().join("ng.db");
+        drop(SqliteStore::open(&db).unwrap());
+        let mut reader = SqliteStore::open_read_only(&db).unwrap();
+        let doc = Doc::new("d", "Ein Satz.");
+        assert!(reader.insert_batch(std::slice::from_ref(&doc)).is_err());
+        assert!(reader.get("d").unwrap().is_none());
     }
 }
