@@ -81,7 +81,7 @@ pub enum ErrorKind {
     #[error("compressed data ends early (truncated gzip?): {0}; the records before this point were read")]
     Truncated(String),
     /// A format forced with `--format` that the input does not hold.
-    #[error("holds no {} (forced with --format {}); drop --format to detect the format, or name the one the input is in", .0.unit(), .0.name())]
+    #[error("holds no {}, yet --format {} was given; drop --format to detect the format, or name the one the input is in", .0.unit(), .0.name())]
     NoMatch(crate::Format),
     /// A directory that holds no file to read.
     #[error("no files to read in the directory{0}; check the path and the --glob patterns")]

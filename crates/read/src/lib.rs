@@ -9,6 +9,14 @@
 //! reads a whole archive or line-oriented file into memory: memory is bounded
 //! by the largest single document ([`ReadOptions::max_doc_bytes`]).
 //!
+//! The name's extension gives way to content that is clearly JSON Lines (the
+//! first lines each an object with a `"text"` key) or WARC; a format forced
+//! with [`ReadOptions::format`] that the input does not hold is an error.
+//! UTF-16 with a byte-order mark, and text in a legacy encoding (Latin-1,
+//! Windows-1252, … as chardetng guesses it), are decoded, and
+//! `Meta::encoding` names the encoding. A directory is read recursively
+//! ([`read_dir`]).
+//!
 //! Plain text is kept byte-identical (a leading UTF-8 byte-order mark is
 //! dropped); a dateline in the first lines gives the document date and the
 //! first other line, when headline-sized, the title.
