@@ -103,8 +103,13 @@ pub enum TrainCommand {
 /// Options shared by every command that reads documents.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Input files; `-` or nothing reads standard input.
+    /// Input files and directories (read recursively, sorted, hidden files
+    /// skipped); `-` or nothing reads standard input.
     pub inputs: Vec<PathBuf>,
+    /// In directories, read only the files matching GLOB (`*.txt`; `!GLOB`
+    /// excludes), as ripgrep's --glob; repeatable.
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
     /// Input format; detected from the file name and content when not given.
     #[arg(long, value_name = "text|jsonl|html|rss|atom|warc")]
     pub format: Option<String>,

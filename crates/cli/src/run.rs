@@ -20,6 +20,13 @@ pub struct RunConfig {
     progress: bool,
 }
 
+/// The `--glob` patterns, each checked.
+fn globs(args: &InputArgs) -> Result<Vec<String>> {
+    newsgraph_pipeline::batch::check_globs(&args.globs)
+        .map_err(|e| anyhow::anyhow!("--glob {e}"))?;
+    Ok(args.globs.clone())
+}
+
 impl RunConfig {
     /// Validates the user's input flags (no I/O); `--lang` must name one of
     /// `packs`.
@@ -59,6 +66,7 @@ impl RunConfig {
             format,
             max_doc_bytes: args.max_doc_bytes,
         };
+        batch.globs = globs(args)?;
         batch.lang = lang;
         batch.dct = dct;
         batch.doctype = Some(match args.doctype {

@@ -245,6 +245,40 @@ mod bad_input {
     }
 
     #[test]
+    fn a_directory_is_read_with_glob_and_format_warc_on_text_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("in/sub")).unwrap();
+        write(d, "in/a.txt", "Ein Text. Er wird analysiert.".as_bytes());
+        write(d, "in/sub/b.txt", "Noch ein Text.".as_bytes());
+        write(d, "in/sub/c.md", "Kein Text für den Glob.".as_bytes());
+        write(d, "in/.d.txt", "Versteckt.".as_bytes());
+        let out = newsgraph()
+            .args(["analyze", "--glob", "*.txt"])
+            .arg(d.join("in"))
+            .assert()
+            .code(0);
+        let recs = records(&out.get_output().stdout);
+        let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let out = newsgraph()
+            .args(["analyze", "--format", "warc"])
+            .arg(d.join("in/a.txt"))
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(
+            stderr.contains("a.txt") && stderr.contains("--format warc"),
+            "{stderr}"
+        );
+        newsgraph()
+            .args(["analyze", "--glob", "a["])
+            .arg(d.join("in"))
+            .assert()
+            .code(2);
+    }
+
+    #[test]
     fn every_bad_input_is_named_and_the_batch_goes_on() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
@@ -260,6 +294,7 @@ mod bad_input {
             &[0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0, 0, 7],
         );
         let latin1 = write(d, "latin1.txt", b"Gr\xfc\xdfe aus K\xf6ln, sagte er.");
+        let junk_text = write(d, "junk.txt", b"\x01\x02Gr\xfc\x03\x04\x9d\x1b");
         let jsonl = write(
             d,
             "mixed.jsonl",
@@ -285,6 +320,7 @@ mod bad_input {
                 &empty,
                 &junk,
                 &latin1,
+                &junk_text,
                 &jsonl,
                 &truncated,
                 &broken_html,
@@ -295,7 +331,7 @@ mod bad_input {
         for name in [
             "empty.txt",
             "junk.bin",
-            "latin1.txt",
+            "junk.txt",
             "mixed.jsonl",
             "cut.warc.gz",
         ] {
@@ -308,6 +344,15 @@ mod bad_input {
             ids.contains(&"good") && ids.contains(&"ok1") && ids.contains(&"ok2"),
             "{ids:?}"
         );
+        let latin1 = recs
+            .iter()
+            .find(|r| r["id"] == "latin1")
+            .expect("Latin-1 read");
+        assert_eq!(latin1["encoding"], "windows-1252");
+        assert!(latin1["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Grüße aus Köln"));
     }
 
     #[test]

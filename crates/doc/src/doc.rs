@@ -29,6 +29,9 @@ pub struct Meta {
     /// Who wrote or delivered the text: a byline, the speaker of a speech.
     /// First-person speakers of quotes are this person.
     pub author: Option<String>,
+    /// The input's character encoding when it was not UTF-8 (`UTF-16LE`,
+    /// `windows-1252`): the text was decoded from it.
+    pub encoding: Option<String>,
     /// How to anchor relative time.
     pub doctype: DocType,
 }

@@ -66,6 +66,9 @@ pub struct Record {
     /// Byline; absent when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// The input's character encoding when it was not UTF-8; absent for UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// `narrative` for narrative documents; absent for news.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doctype: Option<String>,
@@ -332,6 +335,7 @@ impl Record {
             url: meta.url.clone(),
             source: meta.source.clone(),
             author: meta.author.clone(),
+            encoding: meta.encoding.clone(),
             doctype: (meta.doctype == DocType::Narrative).then(|| "narrative".to_string()),
             text: doc.text().to_string(),
             sentences: doc
@@ -449,6 +453,7 @@ impl Record {
             url: self.url,
             source: self.source,
             author: self.author,
+            encoding: self.encoding,
             doctype: if self.doctype.as_deref() == Some("narrative") {
                 DocType::Narrative
             } else {

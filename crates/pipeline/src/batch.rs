@@ -27,6 +27,7 @@
 
 use crate::{Packs, Pipeline, PipelineError};
 use newsgraph_doc::{Doc, DocType};
+pub use newsgraph_read::check_globs;
 use newsgraph_read::{IngestError, ReadOptions};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -54,6 +55,9 @@ pub struct BatchConfig {
     /// How every document's relative dates are anchored; `None` keeps what
     /// the reader set.
     pub doctype: Option<DocType>,
+    /// Patterns selecting the files read from a directory input (`--glob`;
+    /// `!` excludes), as [`newsgraph_read::read_dir`] applies them.
+    pub globs: Vec<String>,
     /// Most documents in one batch (at least 1).
     pub batch_docs: usize,
     /// Most bytes of text in one batch (a batch holds at least one document).
@@ -69,6 +73,7 @@ impl BatchConfig {
             lang: None,
             dct: None,
             doctype: None,
+            globs: Vec::new(),
             batch_docs: DEFAULT_BATCH_DOCS,
             batch_bytes: DEFAULT_BATCH_BYTES,
         }
@@ -170,6 +175,8 @@ impl<'a> Batch<'a> {
         for input in &self.config.inputs {
             let opened = if input == Path::new("-") {
                 newsgraph_read::read_stdin(&self.config.read)
+            } else if input.is_dir() {
+                newsgraph_read::read_dir(input, &self.config.globs, &self.config.read)
             } else {
                 newsgraph_read::read_path(input, &self.config.read)
             };

@@ -50,7 +50,7 @@ pub enum ErrorKind {
     #[error("binary data (NUL bytes), not a text, HTML, JSON Lines, feed or WARC file")]
     Binary,
     /// Text that is not UTF-8.
-    #[error("not UTF-8 text (invalid byte 0x{byte:02x} at offset {offset}); convert it to UTF-8, or pass --format html for a legacy-encoded web page")]
+    #[error("not UTF-8 text (invalid byte 0x{byte:02x} at offset {offset}) nor text in a legacy encoding; convert it to UTF-8, or pass --format html for a legacy-encoded web page")]
     NotUtf8 {
         /// The offending byte.
         byte: u8,
@@ -80,6 +80,15 @@ pub enum ErrorKind {
     /// A compressed stream that ends before its end marker.
     #[error("compressed data ends early (truncated gzip?): {0}; the records before this point were read")]
     Truncated(String),
+    /// A format forced with `--format` that the input does not hold.
+    #[error("holds no {}, yet --format {} was given; drop --format to detect the format, or name the one the input is in", .0.unit(), .0.name())]
+    NoMatch(crate::Format),
+    /// A directory that holds no file to read.
+    #[error("no files to read in the directory{0}; check the path and the --glob patterns")]
+    EmptyDir(String),
+    /// A `--glob` pattern that does not parse.
+    #[error("bad --glob pattern: {0}")]
+    BadGlob(String),
     /// The requested format does not exist.
     #[error("unknown format {0:?}; use text, jsonl, html, rss, atom or warc")]
     UnknownFormat(String),

@@ -25,6 +25,12 @@ impl DocIter {
     fn many(items: Vec<Result<Doc, IngestError>>) -> DocIter {
         DocIter(Box::new(items.into_iter()))
     }
+
+    pub(crate) fn from_iter(
+        items: impl Iterator<Item = Result<Doc, IngestError>> + Send + 'static,
+    ) -> DocIter {
+        DocIter(Box::new(items))
+    }
 }
 
 type Reader = Box<dyn BufRead + Send>;
@@ -35,11 +41,15 @@ const MAX_TITLE_WORDS: usize = 30;
 /// Lines looked at for a dateline.
 const DATELINE_LINES: usize = 2;
 
+/// Opens a stream: `forced` is the format `--format` names, `by_name` the one
+/// the file name suggests (content that is clearly JSON Lines or WARC
+/// overrides it).
 pub(crate) fn open(
     name: String,
     stem: Option<String>,
     mut reader: Reader,
-    format: Option<Format>,
+    forced: Option<Format>,
+    by_name: Option<Format>,
     opts: &ReadOptions,
 ) -> Result<DocIter, IngestError> {
     let io_err = |e| IngestError::new(&name, ErrorKind::Io(e));
@@ -52,12 +62,57 @@ pub(crate) fn open(
             64 * 1024,
             flate2::bufread::MultiGzDecoder::new(reader),
         ));
-        return open(name, stem, inner, format, opts);
+        return open(name, stem, inner, forced, by_name, opts);
     }
-    let format = match format {
-        Some(f) => f,
-        None => sniff(head).ok_or_else(|| IngestError::new(&name, ErrorKind::Binary))?,
+    let mut encoding = None;
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(head) {
+        if enc != encoding_rs::UTF_8 {
+            encoding = Some(enc);
+            reader = Box::new(BufReader::with_capacity(
+                64 * 1024,
+                DecodeReader::new(reader, enc),
+            ));
+        }
+    }
+    let io_err = |e| IngestError::new(&name, ErrorKind::Io(e));
+    let head = reader.fill_buf().map_err(io_err)?;
+    let format = match (forced, by_name, sniff(head)) {
+        (Some(f), _, _) if !plausible(f, head) => {
+            return Err(IngestError::new(&name, ErrorKind::NoMatch(f)))
+        }
+        (Some(f), _, _) => f,
+        (None, _, None) => return Err(IngestError::new(&name, ErrorKind::Binary)),
+        (None, Some(n), Some(s)) if n != s && !clearly(s, head) => n,
+        (None, _, Some(s)) => s,
     };
+    if format == Format::Jsonl && encoding.is_none() {
+        if let Some(enc) = legacy_encoding(head) {
+            encoding = Some(enc);
+            reader = Box::new(BufReader::with_capacity(
+                64 * 1024,
+                DecodeReader::new(reader, enc),
+            ));
+        }
+    }
+    let docs = open_format(name, stem, reader, format, opts)?;
+    Ok(match encoding {
+        None => docs,
+        Some(enc) => DocIter::from_iter(docs.map(move |item| {
+            item.map(|mut doc| {
+                doc.meta.encoding = Some(enc.name().to_string());
+                doc
+            })
+        })),
+    })
+}
+
+fn open_format(
+    name: String,
+    stem: Option<String>,
+    reader: Reader,
+    format: Format,
+    opts: &ReadOptions,
+) -> Result<DocIter, IngestError> {
     Ok(match format {
         Format::Jsonl => jsonl(name, reader, opts.max_doc_bytes),
         Format::Warc => warc(name, reader, opts.max_doc_bytes),
@@ -74,6 +129,144 @@ pub(crate) fn open(
             feed(&name, &bytes)
         }
     })
+}
+
+/// Whether `head` can start an input of the forced format `format`.
+fn plausible(format: Format, head: &[u8]) -> bool {
+    let start = trim_start(head);
+    match format {
+        Format::Text | Format::Html => true,
+        Format::Jsonl => start.starts_with(b"{"),
+        Format::Feed => start.starts_with(b"<"),
+        Format::Warc => start.starts_with(b"WARC/"),
+    }
+}
+
+/// Whether `head` is so clearly of the sniffed `format` that it overrides
+/// the file name's extension: a WARC header, or JSON Lines whose first
+/// lines are each a JSON object with a `text` key.
+fn clearly(format: Format, head: &[u8]) -> bool {
+    match format {
+        Format::Warc => true,
+        Format::Jsonl => looks_like_jsonl(head),
+        _ => false,
+    }
+}
+
+/// The first non-empty lines (up to three) are each a JSON object with a
+/// `text` key; a line cut off by the end of `head` counts when it starts
+/// like one and names `"text"`.
+fn looks_like_jsonl(head: &[u8]) -> bool {
+    let head = trim_start(head);
+    let mut lines = head.split(|b| *b == b'\n').peekable();
+    let mut seen = 0;
+    while let Some(line) = lines.next() {
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        let last = lines.peek().is_none();
+        let ok = match serde_json::from_slice::<serde_json::Value>(line) {
+            Ok(v) => v.as_object().is_some_and(|o| o.contains_key("text")),
+            Err(_) if last => line.starts_with(b"{") && line.windows(6).any(|w| w == b"\"text\""),
+            Err(_) => false,
+        };
+        if !ok {
+            return false;
+        }
+        seen += 1;
+        if seen == 3 {
+            break;
+        }
+    }
+    seen > 0
+}
+
+/// `bytes` less a UTF-8 byte-order mark and leading white space.
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(bytes);
+    let at = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[at..]
+}
+
+/// The legacy encoding of `bytes` when they are not UTF-8 (an incomplete
+/// character at the end aside): chardetng's guess, when it is not UTF-8.
+fn legacy_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => return None,
+        Err(e) if e.error_len().is_none() => return None,
+        Err(_) => {}
+    }
+    if bytes.contains(&0) {
+        return None;
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, false);
+    (enc != encoding_rs::UTF_8).then_some(enc)
+}
+
+/// `bytes` decoded from their legacy encoding, when they are text in it: no
+/// malformed sequences and no control characters but tab, line and page
+/// breaks. `None` for anything else (binary junk).
+fn decode_legacy(bytes: &[u8]) -> Option<(String, &'static encoding_rs::Encoding)> {
+    let enc = legacy_encoding(bytes)?;
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+    (!had_errors && !text.chars().any(control)).then(|| (text.into_owned(), enc))
+}
+
+/// Decodes a byte stream from `encoding` to UTF-8, streaming.
+struct DecodeReader {
+    inner: Reader,
+    decoder: encoding_rs::Decoder,
+    out: Vec<u8>,
+    pos: usize,
+    eof: bool,
+}
+
+impl DecodeReader {
+    fn new(inner: Reader, encoding: &'static encoding_rs::Encoding) -> DecodeReader {
+        DecodeReader {
+            inner,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            out: Vec::new(),
+            pos: 0,
+            eof: false,
+        }
+    }
+}
+
+impl Read for DecodeReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos >= self.out.len() {
+            if self.eof {
+                return Ok(0);
+            }
+            let input = self.inner.fill_buf()?;
+            let last = input.is_empty();
+            let room = self
+                .decoder
+                .max_utf8_buffer_length(input.len())
+                .unwrap_or(input.len() * 3 + 16);
+            self.out.clear();
+            self.out.resize(room, 0);
+            let (_, read, written, _) = self.decoder.decode_to_utf8(input, &mut self.out, last);
+            self.out.truncate(written);
+            self.pos = 0;
+            self.inner.consume(read);
+            self.eof = last;
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
 }
 
 /// The format from the first bytes; `None` for binary data.
@@ -160,7 +353,15 @@ fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, IngestError> {
 /// A plain-text article: the text verbatim (less a byte-order mark), the
 /// date from a dateline in the first lines, the first other line as title.
 fn text(name: &str, stem: Option<String>, bytes: Vec<u8>) -> Result<Doc, IngestError> {
-    let mut text = utf8(name, bytes)?;
+    let legacy = if std::str::from_utf8(&bytes).is_err() {
+        decode_legacy(&bytes)
+    } else {
+        None
+    };
+    let (mut text, encoding) = match legacy {
+        Some((text, enc)) => (text, Some(enc.name().to_string())),
+        None => (utf8(name, bytes)?, None),
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -172,6 +373,7 @@ fn text(name: &str, stem: Option<String>, bytes: Vec<u8>) -> Result<Doc, IngestE
     doc.meta.dct = dct;
     doc.meta.title = title;
     doc.meta.source = Some(name.to_string());
+    doc.meta.encoding = encoding;
     Ok(doc)
 }
 
@@ -462,7 +664,12 @@ fn warc(name: String, reader: Reader, limit: usize) -> DocIter {
             return None;
         }
         index += 1;
-        let record = match records.next()? {
+        let Some(next) = records.next() else {
+            done = true;
+            return (index == 1)
+                .then(|| Err(IngestError::new(&name, ErrorKind::NoMatch(Format::Warc))));
+        };
+        let record = match next {
             Ok(r) => r,
             Err(e) => {
                 done = true;

@@ -285,8 +285,8 @@ fn bad_inputs_are_named_errors() {
         (write(d, "blank.txt", b"  \n\n "), "empty input"),
         (write(d, "junk.bin", &[0, 1, 2, 255, 0, 9]), "binary data"),
         (
-            write(d, "latin1.txt", b"Gr\xfc\xdfe aus K\xf6ln"),
-            "not UTF-8 text (invalid byte 0xfc at offset 2)",
+            write(d, "junk.txt", b"\x01\x02Gr\xfc\x03\x04\x9d\x1b"),
+            "not UTF-8 text (invalid byte 0xfc at offset 4)",
         ),
         (write(d, "noext", b"\x00\x00\x00garbage"), "binary data"),
     ];
@@ -361,6 +361,225 @@ fn format_override_reads_text_as_jsonl() {
     };
     let items: Vec<_> = read_path(&p, &opts).unwrap().collect();
     assert_eq!(items[0].as_ref().unwrap().meta.id, "j");
+}
+
+fn read_with(path: &Path, opts: &ReadOptions) -> Vec<Result<Doc, IngestError>> {
+    match read_path(path, opts) {
+        Ok(items) => items.collect(),
+        Err(e) => vec![Err(e)],
+    }
+}
+
+#[test]
+fn format_warc_on_a_text_file_is_an_error_naming_input_and_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "meldung.txt",
+        "Der Bundestag hat beraten.\n".as_bytes(),
+    );
+    let warc = ReadOptions {
+        format: Some(Format::Warc),
+        ..ReadOptions::default()
+    };
+    let items = read_with(&p, &warc);
+    assert_eq!(items.len(), 1);
+    let err = items[0].as_ref().unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        matches!(err.kind, ErrorKind::NoMatch(Format::Warc)),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("meldung.txt") && msg.contains("--format warc") && msg.contains("WARC"),
+        "{msg}"
+    );
+    for (format, flag) in [
+        (Format::Jsonl, "--format jsonl"),
+        (Format::Feed, "--format rss"),
+    ] {
+        let opts = ReadOptions {
+            format: Some(format),
+            ..ReadOptions::default()
+        };
+        let items = read_with(&p, &opts);
+        assert_eq!(items.len(), 1, "{format:?}");
+        let msg = items[0].as_ref().unwrap_err().to_string();
+        assert!(msg.contains("meldung.txt") && msg.contains(flag), "{msg}");
+    }
+    // A WARC header that starts no record either (a real archive still reads).
+    let fake = write(
+        dir.path(),
+        "fake.warc",
+        b"WARC/1.0 is what this note is about\n",
+    );
+    let items = read_with(&fake, &warc);
+    assert!(items.iter().all(Result::is_err) && !items.is_empty());
+    let real = write(dir.path(), "real.warc", &sample_warc());
+    assert!(read_with(&real, &warc).iter().any(Result::is_ok));
+}
+
+#[test]
+fn json_lines_named_txt_is_read_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "export.txt",
+        b"{\"id\":\"a\",\"text\":\"Erster Text.\"}\n\n{\"id\":\"b\",\"text\":\"Zweiter Text.\"}\n",
+    );
+    let ids: Vec<String> = read_all(&p)
+        .into_iter()
+        .map(|d| d.unwrap().meta.id)
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    // A text that merely starts with a brace stays one text.
+    let p = write(
+        dir.path(),
+        "brace.txt",
+        b"{Anmerkung} Der Text beginnt so.\n",
+    );
+    let items = read_all(&p);
+    assert_eq!(items.len(), 1);
+    assert!(items[0].as_ref().unwrap().text().starts_with("{Anmerkung}"));
+    // JSON objects without a "text" key are no JSON Lines input of ours.
+    let p = write(dir.path(), "data.txt", b"{\"a\":1}\n");
+    assert_eq!(read_all(&p)[0].as_ref().unwrap().text(), "{\"a\":1}\n");
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xfe, 0xff]
+    } else {
+        vec![0xff, 0xfe]
+    };
+    for unit in text.encode_utf16() {
+        let pair = if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        };
+        bytes.extend_from_slice(&pair);
+    }
+    bytes
+}
+
+#[test]
+fn utf16_with_bom_and_latin1_are_decoded_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "12. Juni 2024\nGrüße aus Köln\nDer Bürgermeister sagte, die Straße sei gesperrt.\n";
+    for (name, big_endian, label) in [("le.txt", false, "UTF-16LE"), ("be.txt", true, "UTF-16BE")] {
+        let p = write(d, name, &utf16(text, big_endian));
+        let items = read_all(&p);
+        let doc = items[0].as_ref().unwrap();
+        assert_eq!(doc.text(), text, "{name}");
+        assert_eq!(doc.meta.encoding.as_deref(), Some(label));
+        assert_eq!(doc.meta.dct.unwrap().to_string(), "2024-06-12");
+    }
+    let lines = "{\"id\":\"u\",\"text\":\"Grüße\"}\n";
+    let p = write(d, "lines.jsonl", &utf16(lines, false));
+    let doc = read_all(&p).remove(0).unwrap();
+    assert_eq!(
+        (doc.text(), doc.meta.encoding.as_deref()),
+        ("Grüße", Some("UTF-16LE"))
+    );
+
+    let latin1 = b"Gr\xfc\xdfe aus K\xf6ln: Der B\xfcrgermeister sagte, die Stra\xdfe sei \x84gesperrt\x93.\n";
+    let p = write(d, "latin1.txt", latin1);
+    let doc = read_all(&p).remove(0).unwrap();
+    assert_eq!(
+        doc.text(),
+        "Grüße aus Köln: Der Bürgermeister sagte, die Straße sei „gesperrt“.\n"
+    );
+    assert_eq!(doc.meta.encoding.as_deref(), Some("windows-1252"));
+    let p = write(
+        d,
+        "latin1.jsonl",
+        b"{\"id\":\"l\",\"text\":\"Gr\xfc\xdfe aus K\xf6ln\"}\n",
+    );
+    let doc = read_all(&p).remove(0).unwrap();
+    assert_eq!(doc.text(), "Grüße aus Köln");
+    assert_eq!(doc.meta.encoding.as_deref(), Some("windows-1252"));
+    // UTF-8 says nothing.
+    let p = write(d, "utf8.txt", text.as_bytes());
+    assert_eq!(read_all(&p)[0].as_ref().unwrap().meta.encoding, None);
+    // Binary junk is still an error naming the input.
+    let p = write(d, "junk.dat", b"\x89\x01\x02\xff\xfe\x03\x9d\x1b\x07\xc3");
+    let msg = read_with(&p, &ReadOptions::default())[0]
+        .as_ref()
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("junk.dat"), "{msg}");
+}
+
+#[test]
+fn a_directory_is_read_recursively_sorted_skipping_hidden_with_globs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("b/sub")).unwrap();
+    std::fs::create_dir_all(d.join(".git")).unwrap();
+    write(d, "a.txt", b"Text a.");
+    write(d, "b/c.txt", b"Text c.");
+    write(d, "b/sub/d.jsonl", b"{\"id\":\"d\",\"text\":\"Text d.\"}\n");
+    write(d, "b/notes.md", b"Text notes.");
+    write(d, ".hidden.txt", b"Hidden.");
+    write(d, ".git/e.txt", b"Hidden too.");
+    write(d, "z.bin", &[0, 1, 2, 0]);
+    let items = read_all(d);
+    let ok: Vec<String> = items
+        .iter()
+        .flatten()
+        .map(|doc| doc.meta.id.clone())
+        .collect();
+    assert_eq!(ok, ["a", "c", "notes", "d"]);
+    let errors: Vec<String> = items
+        .iter()
+        .filter_map(|i| i.as_ref().err().map(ToString::to_string))
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("z.bin") && errors[0].contains("binary"));
+
+    let globbed = |globs: &[&str]| -> Vec<String> {
+        let globs: Vec<String> = globs.iter().map(|g| g.to_string()).collect();
+        newsgraph_read::read_dir(d, &globs, &ReadOptions::default())
+            .unwrap()
+            .map(|item| item.map_or_else(|e| e.to_string(), |doc| doc.meta.id))
+            .collect()
+    };
+    assert_eq!(globbed(&["*.txt"]), ["a", "c"]);
+    assert_eq!(globbed(&["*.txt", "*.jsonl"]), ["a", "c", "d"]);
+    assert_eq!(globbed(&["b/**", "!*.md"]), ["c", "d"]);
+    let none = globbed(&["*.html"]);
+    assert_eq!(none.len(), 1);
+    assert!(
+        none[0].contains("no files to read") && none[0].contains("*.html"),
+        "{none:?}"
+    );
+    assert!(newsgraph_read::read_dir(d, &["a[".into()], &ReadOptions::default()).is_err());
+    assert!(newsgraph_read::check_globs(&["a[".into()]).is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_in_a_directory_is_a_named_error_and_the_walk_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", b"Text a.");
+    let locked = write(d, "b.txt", b"Text b.");
+    write(d, "c.txt", b"Text c.");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&locked).is_ok() {
+        return; // running as root: permissions are not enforced
+    }
+    let items = read_all(d);
+    assert_eq!(items.len(), 3);
+    assert!(items[1]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("b.txt: cannot read"));
+    assert_eq!(items[2].as_ref().unwrap().meta.id, "c");
 }
 
 mod arbitrary_bytes {
