@@ -58,5 +58,8 @@ fn a_language_without_a_pack_gets_no_language_dependent_layer() {
         .collect();
     // Quality flags need no pack (they name other languages in the text).
     assert_eq!(layers, ["flags"], "{rec:#}");
-    assert!(rec.get("sentences").is_none(), "segment did not run: absent");
+    assert!(
+        rec.get("sentences").is_none(),
+        "segment did not run: absent"
+    );
 }
