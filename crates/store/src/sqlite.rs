@@ -52,7 +52,8 @@ impl SqliteStore {
     }
 
     /// Opens the existing database at `path` for reading only (`show`,
-    /// `search`): never creates, migrates or writes it; a missing file is
+    /// `search`): never creates or writes it, except to upgrade the schema of
+    /// a database an older newsgraph made; a missing file is
     /// [`StoreError::NoDatabase`]. (The connection is opened without
     /// `CREATE` and with `PRAGMA query_only`, rather than `READ_ONLY`, so
     /// that closing it removes the WAL side files as a writer's close does;
@@ -65,10 +66,14 @@ impl SqliteStore {
         }
         let err = |e| sql_err(path, e);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(err)?;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
-        conn.pragma_update(None, "query_only", true).map_err(err)?;
         schema::check_readable(&conn, path)?;
+        // A database an older newsgraph wrote lacks tables that reading now
+        // uses (the part-of-word index): upgrading it is the one write a
+        // reader makes, and only to a file that is already a database.
+        schema::migrate(&mut conn, path)?;
+        conn.pragma_update(None, "query_only", true).map_err(err)?;
         conn.set_prepared_statement_cache_capacity(32);
         Ok(SqliteStore {
             conn,

@@ -818,6 +818,25 @@ mod search_issue18 {
             .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
     }
+
+    #[test]
+    fn a_reader_of_a_version_1_database_upgrades_it_and_finds_compound_parts() {
+        let (_dir, path) = temp_db();
+        let mut store = SqliteStore::open(&path).unwrap();
+        store
+            .insert_batch(&[plain_doc("bahn", "Bahn", "Der Warnstreik beginnt.")])
+            .unwrap();
+        drop(store);
+        raw(&path)
+            .execute_batch(
+                "DROP TRIGGER documents_tri_insert; DROP TRIGGER documents_tri_delete; \
+                 DROP TRIGGER documents_tri_update; DROP TABLE documents_tri; \
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        let store = SqliteStore::open_read_only(&path).unwrap();
+        assert_eq!(ids(&store.search("streik", 10).unwrap()), ["bahn"]);
+    }
 }
 
 mod atomicity {
