@@ -23,6 +23,37 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::Hash;
+use std::path::PathBuf;
+
+/// An evaluation corpus could not be read or understood.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusError {
+    /// A file or folder could not be read.
+    #[error("cannot read {path}: {error} (check the corpus path)")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error (in the message, so not repeated as a source).
+        error: std::io::Error,
+    },
+    /// A file is not in the expected format.
+    #[error("{path}: {problem}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where in the file.
+        problem: String,
+    },
+    /// The corpus holds no document.
+    #[error("no documents found in {path}: expected {expected}")]
+    Empty {
+        /// The file or folder.
+        path: PathBuf,
+        /// What should have been there.
+        expected: &'static str,
+    },
+}
 
 /// True positives, predicted items and gold items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
