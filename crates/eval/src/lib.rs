@@ -25,6 +25,42 @@ use std::fmt;
 use std::hash::Hash;
 use std::path::PathBuf;
 
+/// The text of corpus file `path`.
+pub fn read_corpus_text(path: &std::path::Path) -> Result<String, CorpusError> {
+    std::fs::read_to_string(path).map_err(|error| CorpusError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// The files under `path` (a folder, searched recursively, or one file)
+/// whose name ends with `ext`, sorted by path. A missing single file is
+/// reported by the read that follows.
+pub fn corpus_files(path: &std::path::Path, ext: &str) -> Result<Vec<PathBuf>, CorpusError> {
+    fn walk(dir: &std::path::Path, ext: &str, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
+        let entries = std::fs::read_dir(dir).map_err(|error| CorpusError::Io {
+            path: dir.to_path_buf(),
+            error,
+        })?;
+        for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if p.is_dir() {
+                walk(&p, ext, out)?;
+            } else if p.to_string_lossy().ends_with(ext) {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    if path.is_dir() {
+        walk(path, ext, &mut out)?;
+    } else {
+        out.push(path.to_path_buf());
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// An evaluation corpus could not be read or understood.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

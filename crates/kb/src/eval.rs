@@ -585,38 +585,13 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 pub(crate) fn read_text(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|error| EvalError::Io {
-        path: path.to_path_buf(),
-        error,
-    })
+    newsgraph_eval::read_corpus_text(path)
 }
 
 /// Files under `path` (a folder, searched recursively, or one file) whose
 /// name ends with `ext`, sorted by path.
 pub(crate) fn files(path: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
-    fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
-        let rd = std::fs::read_dir(dir).map_err(|error| EvalError::Io {
-            path: dir.to_path_buf(),
-            error,
-        })?;
-        for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
-            if p.is_dir() {
-                walk(&p, ext, out)?;
-            } else if p.to_string_lossy().ends_with(ext) {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    if path.is_dir() {
-        walk(path, ext, &mut out)?;
-    } else {
-        // A missing file is reported by the read that follows.
-        out.push(path.to_path_buf());
-    }
-    out.sort();
-    Ok(out)
+    newsgraph_eval::corpus_files(path, ext)
 }
 
 pub(crate) fn stem(path: &Path) -> String {

@@ -307,10 +307,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 pub(crate) fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|error| EvalError::Io {
-        path: path.to_path_buf(),
-        error,
-    })
+    newsgraph_eval::read_corpus_text(path)
 }
 
 /// Files in `dir` whose name ends with `ext`, sorted.

@@ -58,7 +58,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::Date;
 use newsgraph_doc::{Doc, Meta, Quote, Span};
@@ -314,30 +314,10 @@ pub fn read_file(path: &Path) -> Result<Article, EvalError> {
     })
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
-    if !path.is_dir() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    out.extend(super::list(path, ".xml")?);
-    let rd = std::fs::read_dir(path).map_err(|error| EvalError::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    for e in rd.filter_map(Result::ok) {
-        if e.path().is_dir() {
-            collect(&e.path(), out)?;
-        }
-    }
-    Ok(())
-}
-
 /// Reads every `*.xml` under `path` (a folder, searched recursively, or one
 /// file), sorted by path.
 pub fn read(path: &Path) -> Result<Vec<Article>, EvalError> {
-    let mut files = Vec::new();
-    collect(path, &mut files)?;
-    files.sort();
+    let files = newsgraph_eval::corpus_files(path, ".xml")?;
     let articles = files
         .iter()
         .map(|p| read_file(p))
