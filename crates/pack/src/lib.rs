@@ -473,8 +473,11 @@ impl Packs {
 
     /// The pack of `code` (a language tag: `de`, `de-AT`).
     pub fn get(&self, code: &str) -> Option<&Arc<Pack>> {
-        let base = base_code(code);
-        self.packs.iter().find(|p| p.code == base)
+        // Asked for every document by every stage: compare without allocating.
+        let base = code.split(['-', '_']).next().unwrap_or("");
+        self.packs
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(base))
     }
 
     /// The pack for a document whose language is `lang` (`None`: unknown).
